@@ -1,0 +1,136 @@
+package dev.wisim.apiserver.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure that kube-apiserver reports as a {@code Status} object. The named factories produce the
+ * messages and details kube-apiserver produces (apimachinery {@code api/errors}).
+ */
+public final class KubernetesException extends RuntimeException {
+
+    private final int code;
+    private final String reason;
+    private final Map<String, Object> details;
+
+    private KubernetesException(int code, String reason, String message, Map<String, Object> details) {
+        super(message);
+        this.code = code;
+        this.reason = reason;
+        this.details = details;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    /** {@code resource} is the plural resource name, e.g. {@code serviceaccounts}. */
+    public static KubernetesException notFound(String resource, String name) {
+        return new KubernetesException(404, "NotFound", resource + " \"" + name + "\" not found", details(name, null, resource));
+    }
+
+    public static KubernetesException alreadyExists(String resource, String name) {
+        return new KubernetesException(409, "AlreadyExists", resource + " \"" + name + "\" already exists",
+                details(name, null, resource));
+    }
+
+    public static KubernetesException conflict(String resource, String name, String why) {
+        return new KubernetesException(409, "Conflict",
+                "Operation cannot be fulfilled on " + resource + " \"" + name + "\": " + why, details(name, null, resource));
+    }
+
+    public static KubernetesException resourceVersionConflict(String resource, String name) {
+        return conflict(resource, name, "the object has been modified; please apply your changes to the latest version and try again");
+    }
+
+    /** One invalid field; {@code kind} is the Kind (not the resource), as kube-apiserver reports Invalid. */
+    public static KubernetesException invalid(String kind, String group, String name, Cause cause) {
+        return invalid(kind, group, name, List.of(cause));
+    }
+
+    public static KubernetesException invalid(String kind, String group, String name, List<Cause> causes) {
+        String qualifiedKind = group == null ? kind : kind + "." + group;
+        StringBuilder message = new StringBuilder(qualifiedKind + " \"" + name + "\" is invalid: ");
+        if (causes.size() == 1) {
+            message.append(causes.get(0).field()).append(": ").append(causes.get(0).message());
+        } else {
+            message.append('[');
+            for (int i = 0; i < causes.size(); i++) {
+                message.append(i == 0 ? "" : ", ").append(causes.get(i).field()).append(": ").append(causes.get(i).message());
+            }
+            message.append(']');
+        }
+        Map<String, Object> details = details(name, group, kind);
+        details.put("causes", causes.stream().map(Cause::toMap).toList());
+        return new KubernetesException(422, "Invalid", message.toString(), details);
+    }
+
+    public static KubernetesException badRequest(String message) {
+        return new KubernetesException(400, "BadRequest", message, null);
+    }
+
+    public static KubernetesException forbidden(String resource, String name, String why) {
+        return new KubernetesException(403, "Forbidden", resource + " \"" + name + "\" is forbidden: " + why,
+                details(name, null, resource));
+    }
+
+    public static KubernetesException unsupportedMediaType() {
+        return new KubernetesException(415, "UnsupportedMediaType", "the body of the request was in an unknown format"
+                + " - accepted media types include: application/json, application/yaml", null);
+    }
+
+    public static KubernetesException methodNotAllowed() {
+        return new KubernetesException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", Map.of());
+    }
+
+    public static KubernetesException resourceNotFound() {
+        return new KubernetesException(404, "NotFound", "the server could not find the requested resource", Map.of());
+    }
+
+    public static KubernetesException internal(String message) {
+        return new KubernetesException(500, "InternalError", "Internal error occurred: " + message,
+                Map.of("causes", List.of(Map.of("message", message))));
+    }
+
+    private static Map<String, Object> details(String name, String group, String kind) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (name != null && !name.isEmpty()) {
+            details.put("name", name);
+        }
+        if (group != null) {
+            details.put("group", group);
+        }
+        details.put("kind", kind);
+        return details;
+    }
+
+    /** A {@code StatusCause}: {@code FieldValueInvalid}, {@code FieldValueRequired}, … */
+    public record Cause(String reason, String message, String field) {
+
+        public static Cause invalidValue(String field, Object value, String why) {
+            String rendered = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+            return new Cause("FieldValueInvalid", "Invalid value: " + rendered + ": " + why, field);
+        }
+
+        public static Cause required(String field, String why) {
+            return new Cause("FieldValueRequired", "Required value" + (why == null ? "" : ": " + why), field);
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("reason", reason);
+            map.put("message", message);
+            map.put("field", field);
+            return map;
+        }
+    }
+}

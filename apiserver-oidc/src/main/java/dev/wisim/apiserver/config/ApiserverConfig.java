@@ -1,0 +1,65 @@
+package dev.wisim.apiserver.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the simulated GKE cluster. Every key has an env-var form, e.g. {@code APISERVER_PROJECT_ID}. */
+@ConfigMapping(prefix = "apiserver")
+public interface ApiserverConfig {
+
+    /** The Google Cloud project the cluster belongs to. */
+    @WithDefault("demo-project")
+    String projectId();
+
+    /** The cluster's location (region or zone). */
+    @WithDefault("us-central1")
+    String location();
+
+    @WithDefault("my-cluster-name")
+    String clusterName();
+
+    /** The URL this server is reached at by other processes; used in {@code jwks_uri}. */
+    @WithDefault("http://127.0.0.1:6443")
+    String externalUrl();
+
+    /** Overrides the service-account issuer; by default the GKE form built from project, location and cluster. */
+    Optional<String> issuer();
+
+    /** Audiences of tokens requested without any; by default the issuer. */
+    Optional<List<String>> apiAudiences();
+
+    /** Where the signing keys are kept across restarts; in memory when unset. */
+    Optional<Path> stateDir();
+
+    /** The {@code minor} version reported at {@code /version}. */
+    @WithDefault("32")
+    String versionMinor();
+
+    /** Name of the cluster's one node, where every pod is scheduled. */
+    @WithDefault("gke-my-cluster-name-default-pool-0-node")
+    String nodeName();
+
+    /** The pool pod IPs are taken from; a loopback range so that each pod has its own local address. */
+    @WithDefault("127.10.0.0/16")
+    String podCidr();
+
+    default String gkeIssuer() {
+        return "https://container.googleapis.com/v1/projects/" + projectId() + "/locations/" + location()
+                + "/clusters/" + clusterName();
+    }
+
+    default String effectiveIssuer() {
+        return issuer().orElseGet(this::gkeIssuer);
+    }
+
+    default String workloadPool() {
+        return projectId() + ".svc.id.goog";
+    }
+
+    default List<String> effectiveApiAudiences() {
+        return apiAudiences().orElseGet(() -> List.of(effectiveIssuer()));
+    }
+}

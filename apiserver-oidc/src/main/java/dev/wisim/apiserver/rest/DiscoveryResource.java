@@ -1,0 +1,62 @@
+package dev.wisim.apiserver.rest;
+
+import dev.wisim.apiserver.config.ApiserverConfig;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /version} and legacy API discovery: the groups and resources this server serves. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class DiscoveryResource {
+
+    private final ApiserverConfig config;
+
+    public DiscoveryResource(ApiserverConfig config) {
+        this.config = config;
+    }
+
+    @GET
+    @Path("version")
+    public Map<String, Object> version() {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("major", "1");
+        version.put("minor", config.versionMinor());
+        version.put("gitVersion", "v1." + config.versionMinor() + ".4-gke.1106006");
+        version.put("gitCommit", "59526cd4867447956156ae3a602fcbac10a2c335");
+        version.put("gitTreeState", "clean");
+        version.put("buildDate", "2025-04-22T16:02:27Z");
+        version.put("goVersion", "go1.23.6");
+        version.put("compiler", "gc");
+        version.put("platform", "linux/amd64");
+        return version;
+    }
+
+    @GET
+    @Path("api")
+    public Map<String, Object> api() {
+        return Map.of("kind", "APIVersions", "versions", List.of("v1"),
+                "serverAddressByClientCIDRs", List.of(Map.of("clientCIDR", "0.0.0.0/0",
+                        "serverAddress", config.externalUrl().replaceFirst("^https?://", "").replaceFirst("/$", ""))));
+    }
+
+    @GET
+    @Path("apis")
+    public Map<String, Object> apis() {
+        Map<String, Object> version = Map.of("groupVersion", "authentication.k8s.io/v1", "version", "v1");
+        return Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", List.of(
+                Map.of("name", "authentication.k8s.io", "versions", List.of(version), "preferredVersion", version)));
+    }
+
+    @GET
+    @Path("apis/authentication.k8s.io/v1")
+    public Map<String, Object> authenticationV1() {
+        return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", "authentication.k8s.io/v1",
+                "resources", List.of(Map.of("name", "tokenreviews", "singularName", "tokenreview", "namespaced", false,
+                        "kind", "TokenReview", "verbs", List.of("create"))));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.wisim.apiserver.token;
+
+import dev.wisim.apiserver.config.ApiserverConfig;
+import dev.wisim.jose.KeyRing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The service-account signing keys: persisted under the state directory when one is configured. */
+@ApplicationScoped
+public class SigningKeys {
+
+    @Produces
+    @Singleton
+    KeyRing keyRing(ApiserverConfig config, Clock clock) {
+        return config.stateDir()
+                .map(dir -> KeyRing.loadOrCreate(dir.resolve("apiserver-oidc").resolve("service-account-keys.json"), clock))
+                .orElseGet(() -> KeyRing.inMemory(clock));
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

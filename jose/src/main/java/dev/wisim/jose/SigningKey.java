@@ -1,0 +1,45 @@
+package dev.wisim.jose;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One RSA signing key. {@code retiredAt} is set once another key has taken over signing; the key
+ * still verifies until {@code retiredAt + maximum token lifetime}.
+ */
+public record SigningKey(String kid, PrivateKey privateKey, PublicKey publicKey, Instant createdAt, Instant retiredAt) {
+
+    public static final String ALGORITHM = "RS256";
+
+    public SigningKey retire(Instant at) {
+        return new SigningKey(kid, privateKey, publicKey, createdAt, at);
+    }
+
+    public boolean active() {
+        return retiredAt == null;
+    }
+
+    /** The public JWK in go-jose's member order (use, kty, kid, alg, n, e), as kube-apiserver serves it. */
+    public Map<String, Object> publicJwk() {
+        RSAPublicKey rsa = (RSAPublicKey) publicKey;
+        Map<String, Object> jwk = new LinkedHashMap<>();
+        jwk.put("use", "sig");
+        jwk.put("kty", "RSA");
+        jwk.put("kid", kid);
+        jwk.put("alg", ALGORITHM);
+        jwk.put("n", unsignedBase64Url(rsa.getModulus().toByteArray()));
+        jwk.put("e", unsignedBase64Url(rsa.getPublicExponent().toByteArray()));
+        return jwk;
+    }
+
+    private static String unsignedBase64Url(byte[] twosComplement) {
+        int start = twosComplement.length > 1 && twosComplement[0] == 0 ? 1 : 0;
+        byte[] magnitude = java.util.Arrays.copyOfRange(twosComplement, start, twosComplement.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(magnitude);
+    }
+}
