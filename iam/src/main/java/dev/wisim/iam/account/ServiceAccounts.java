@@ -1,0 +1,95 @@
+package dev.wisim.iam.account;
+
+import dev.wisim.iam.rest.IamException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** Service accounts by email, addressable by email or unique id. */
+@ApplicationScoped
+public class ServiceAccounts {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, ServiceAccount> byEmail = new TreeMap<>();
+
+    public static String emailOf(String accountId, String projectId) {
+        return accountId + "@" + projectId + ".iam.gserviceaccount.com";
+    }
+
+    public synchronized ServiceAccount create(String projectId, String accountId, String displayName, String description) {
+        if (accountId == null || accountId.length() < 6 || accountId.length() > 30 || !ACCOUNT_ID.matcher(accountId).matches()) {
+            throw IamException.invalidArgument("ServiceAccount ID must be between 6 and 30 characters, start with a lowercase letter,"
+                    + " and consist of lowercase alphanumeric characters and dashes: " + accountId + ".");
+        }
+        String email = emailOf(accountId, projectId);
+        if (byEmail.containsKey(email)) {
+            throw IamException.alreadyExists("Service account " + accountId + " already exists within project projects/" + projectId + ".",
+                    "projects/" + projectId + "/serviceAccounts/" + email);
+        }
+        String uniqueId = newUniqueId();
+        ServiceAccount account = new ServiceAccount("projects/" + projectId + "/serviceAccounts/" + email, projectId, uniqueId,
+                email, displayName, description, ServiceAccount.ETAG, uniqueId, null);
+        byEmail.put(email, account);
+        return account;
+    }
+
+    /** By email or unique id; {@code project} is a project id or {@code -}. */
+    public synchronized Optional<ServiceAccount> find(String project, String emailOrUniqueId) {
+        ServiceAccount account = byEmail.get(emailOrUniqueId);
+        if (account == null) {
+            account = byEmail.values().stream().filter(a -> a.uniqueId().equals(emailOrUniqueId)).findFirst().orElse(null);
+        }
+        if (account != null && !"-".equals(project) && !account.projectId().equals(project)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(account);
+    }
+
+    public synchronized List<ServiceAccount> list(String projectId) {
+        return byEmail.values().stream().filter(a -> a.projectId().equals(projectId)).toList();
+    }
+
+    public synchronized ServiceAccount update(String email, String displayName, String description) {
+        ServiceAccount updated = require(email).with(displayName, description);
+        byEmail.put(email, updated);
+        return updated;
+    }
+
+    public synchronized ServiceAccount setDisabled(String email, boolean disabled) {
+        ServiceAccount updated = require(email).withDisabled(disabled);
+        byEmail.put(email, updated);
+        return updated;
+    }
+
+    public synchronized void delete(String email) {
+        if (byEmail.remove(email) == null) {
+            throw IamException.unknownServiceAccount();
+        }
+    }
+
+    private ServiceAccount require(String email) {
+        ServiceAccount account = byEmail.get(email);
+        if (account == null) {
+            throw IamException.unknownServiceAccount();
+        }
+        return account;
+    }
+
+    private String newUniqueId() {
+        String id;
+        do {
+            StringBuilder digits = new StringBuilder("1");
+            for (int i = 0; i < 20; i++) {
+                digits.append(RANDOM.nextInt(10));
+            }
+            id = digits.toString();
+        } while (find("-", id).isPresent());
+        return id;
+    }
+}

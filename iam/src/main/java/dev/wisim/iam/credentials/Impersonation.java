@@ -1,0 +1,90 @@
+package dev.wisim.iam.credentials;
+
+import dev.wisim.iam.account.ServiceAccount;
+import dev.wisim.iam.account.ServiceAccountAdmin;
+import dev.wisim.iam.account.ServiceAccounts;
+import dev.wisim.iam.config.IamConfig;
+import dev.wisim.iam.policy.Authorizer;
+import dev.wisim.iam.policy.Principal;
+import dev.wisim.iam.rest.IamException;
+import dev.wisim.iam.token.AccessTokens;
+import dev.wisim.iam.token.ResolvedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * IAM Credentials {@code generateAccessToken}: a caller holding {@code iam.serviceAccounts.getAccessToken}
+ * on a service account (for example through {@code roles/iam.workloadIdentityUser}) receives a token
+ * for it; delegation chains need {@code iam.serviceAccounts.implicitDelegation} at every hop.
+ */
+@ApplicationScoped
+public class Impersonation {
+
+    static final Set<String> CALLER_SCOPES = Set.of("https://www.googleapis.com/auth/cloud-platform",
+            "https://www.googleapis.com/auth/iam");
+
+    private final ServiceAccounts accounts;
+    private final Authorizer authorizer;
+    private final AccessTokens tokens;
+    private final IamConfig config;
+
+    public Impersonation(ServiceAccounts accounts, Authorizer authorizer, AccessTokens tokens, IamConfig config) {
+        this.accounts = accounts;
+        this.authorizer = authorizer;
+        this.tokens = tokens;
+        this.config = config;
+    }
+
+    public AccessTokens.Issued generateAccessToken(ResolvedToken caller, String name, List<String> delegates,
+                                                   List<String> scopes, String lifetime) {
+        if (caller.scopes().stream().noneMatch(CALLER_SCOPES::contains)) {
+            throw IamException.insufficientScopes();
+        }
+        ServiceAccount target = accounts.find("-", name).orElseThrow(() -> IamException.gaiaIdNotFound(name));
+        if (scopes == null || scopes.isEmpty()) {
+            throw IamException.invalidArgument("Scope required.");
+        }
+        Duration duration = parseLifetime(lifetime);
+        Principal actor = caller.principal();
+        for (String delegate : delegates == null ? List.<String>of() : delegates) {
+            String email = delegate.substring(delegate.lastIndexOf('/') + 1);
+            ServiceAccount hop = accounts.find("-", email).orElseThrow(() -> IamException.gaiaIdNotFound(email));
+            require(actor, "iam.serviceAccounts.implicitDelegation", hop);
+            actor = Principal.serviceAccount(hop.email());
+        }
+        require(actor, "iam.serviceAccounts.getAccessToken", target);
+        if (target.isDisabled()) {
+            throw IamException.failedPrecondition("Precondition check failed.");
+        }
+        return tokens.mint(Principal.serviceAccount(target.email()), target.uniqueId(), scopes, duration);
+    }
+
+    private void require(Principal actor, String permission, ServiceAccount on) {
+        if (!authorizer.allowed(actor, permission, ServiceAccountAdmin.hierarchy(on))) {
+            throw IamException.permissionDenied(permission, "projects/-/serviceAccounts/" + on.uniqueId());
+        }
+    }
+
+    private Duration parseLifetime(String lifetime) {
+        if (lifetime == null || lifetime.isEmpty()) {
+            return config.maxTokenLifetime();
+        }
+        Duration duration;
+        try {
+            if (!lifetime.endsWith("s")) {
+                throw new NumberFormatException();
+            }
+            duration = Duration.ofMillis(Math.round(Double.parseDouble(lifetime.substring(0, lifetime.length() - 1)) * 1000));
+        } catch (NumberFormatException e) {
+            throw IamException.invalidArgument("Invalid value at 'lifetime' (type.googleapis.com/google.protobuf.Duration), \""
+                    + lifetime + "\"");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(config.maxTokenLifetime()) > 0) {
+            throw IamException.invalidArgument("The lifetime of an access token must be between 1 second and "
+                    + config.maxTokenLifetime().toSeconds() + " seconds.");
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wisim.iam.oauth;
+
+import dev.wisim.iam.token.ResolvedToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders a resolved token as OAuth2 tokeninfo: v1/v2 with typed values, v3 with every value a string. */
+public final class TokenInfo {
+
+    private static final String EMAIL_SCOPE = "https://www.googleapis.com/auth/userinfo.email";
+
+    private TokenInfo() {
+    }
+
+    public static Map<String, Object> v1(ResolvedToken token, Clock clock) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        if (token.clientId() != null) {
+            info.put("issued_to", token.clientId());
+            info.put("audience", token.clientId());
+        }
+        info.put("scope", String.join(" ", token.scopes()));
+        info.put("expires_in", expiresIn(token, clock));
+        if (showsEmail(token)) {
+            info.put("email", token.principal().email());
+            info.put("verified_email", true);
+        }
+        info.put("access_type", "online");
+        return info;
+    }
+
+    public static Map<String, Object> v3(ResolvedToken token, Clock clock) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        if (token.clientId() != null) {
+            info.put("azp", token.clientId());
+            info.put("aud", token.clientId());
+            info.put("sub", token.clientId());
+        } else {
+            info.put("sub", token.principal().canonical());
+        }
+        info.put("scope", String.join(" ", token.scopes()));
+        info.put("exp", Long.toString(token.expiresAt().getEpochSecond()));
+        info.put("expires_in", Long.toString(expiresIn(token, clock)));
+        if (showsEmail(token)) {
+            info.put("email", token.principal().email());
+            info.put("email_verified", "true");
+        }
+        info.put("access_type", "online");
+        return info;
+    }
+
+    private static boolean showsEmail(ResolvedToken token) {
+        return token.principal().email() != null
+                && (token.scopes().contains(EMAIL_SCOPE) || token.scopes().contains("email"));
+    }
+
+    private static long expiresIn(ResolvedToken token, Clock clock) {
+        return Math.max(0, Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.wisim.iam.policy;
+
+import dev.wisim.iam.rest.IamException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * IAM policies by resource name ({@code projects/P}, {@code projects/P/serviceAccounts/EMAIL}),
+ * with Google's etag-based read-modify-write protection.
+ */
+@ApplicationScoped
+public class PolicyStore {
+
+    private final Map<String, Policy> policies = new HashMap<>();
+    private long revision = System.currentTimeMillis();
+
+    public synchronized Policy get(String resource) {
+        return policies.getOrDefault(resource, Policy.empty());
+    }
+
+    /**
+     * Replaces the policy. A request etag must match the current one (else {@code ABORTED}); without
+     * an etag the write is blind, as Google's is.
+     */
+    public synchronized Policy set(String resource, Policy requested) {
+        Policy current = get(resource);
+        if (requested.etag() != null && !requested.etag().isEmpty() && !requested.etag().equals(current.etag())) {
+            throw IamException.concurrentPolicyChange();
+        }
+        List<Policy.Binding> bindings = requested.bindingsOrEmpty().stream()
+                .filter(b -> !b.membersOrEmpty().isEmpty())
+                .map(b -> new Policy.Binding(b.role(), b.membersOrEmpty().stream().distinct().toList(), b.condition()))
+                .toList();
+        for (Policy.Binding binding : bindings) {
+            if (binding.role() == null || !binding.role().startsWith("roles/")) {
+                throw IamException.invalidArgument("Role (" + binding.role() + ") does not exist in the resource's hierarchy.");
+            }
+            if (binding.condition() != null && !Objects.equals(requested.version(), 3)) {
+                throw IamException.invalidArgument("Conditions are only supported in policy version 3.");
+            }
+        }
+        int version = requested.version() == null || requested.version() == 0 ? 1 : requested.version();
+        Policy stored = new Policy(version, bindings, nextEtag());
+        policies.put(resource, stored);
+        return stored;
+    }
+
+    public synchronized void remove(String resource) {
+        policies.remove(resource);
+    }
+
+    private String nextEtag() {
+        ByteBuffer bytes = ByteBuffer.allocate(8).putLong(++revision);
+        byte[] etag = bytes.array();
+        etag[0] = 0x07;
+        etag[1] = 0x06;
+        return Base64.getEncoder().encodeToString(etag);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.wisim.iam.rest;
+
+import dev.wisim.iam.policy.Principal;
+import dev.wisim.iam.policy.PolicyStore;
+import dev.wisim.iam.project.Project;
+import dev.wisim.iam.project.Projects;
+import dev.wisim.iam.rest.IamMessages.MintTokenRequest;
+import dev.wisim.iam.token.AccessTokens;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The simulator's control surface ({@code /_sim/…}), apart from the simulated APIs: it stands in for a
+ * human signing in (a token for a user) and for Google's internal backplane (other services reading
+ * a project's number and policy).
+ */
+@Path("/_sim")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class SimResource {
+
+    private static final List<String> DEFAULT_SCOPES = List.of("openid", "https://www.googleapis.com/auth/userinfo.email",
+            "https://www.googleapis.com/auth/cloud-platform");
+
+    private final AccessTokens tokens;
+    private final Projects projects;
+    private final PolicyStore policies;
+    private final JsonBodies bodies;
+
+    public SimResource(AccessTokens tokens, Projects projects, PolicyStore policies, JsonBodies bodies) {
+        this.tokens = tokens;
+        this.projects = projects;
+        this.policies = policies;
+        this.bodies = bodies;
+    }
+
+    /** An access token for a user, as {@code gcloud auth login} would obtain: {@code {"principal":"user:alice@example.com"}}. */
+    @POST
+    @Path("tokens")
+    public Map<String, Object> mintUserToken(byte[] body) {
+        MintTokenRequest request = bodies.read(body, MintTokenRequest.class);
+        if (request.principal() == null || !request.principal().startsWith("user:") || !request.principal().contains("@")) {
+            throw IamException.invalidArgument("principal must be user:EMAIL");
+        }
+        String email = request.principal().substring("user:".length());
+        Duration lifetime = request.lifetime() == null ? Duration.ofHours(1) : Duration.parse(request.lifetime());
+        String clientId = Long.toString(Math.abs(UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits() % 1_000_000_000_000L) + 100_000_000_000_000_000L);
+        AccessTokens.Issued issued = tokens.mint(Principal.user(email), clientId,
+                request.scopes() == null || request.scopes().isEmpty() ? DEFAULT_SCOPES : request.scopes(), lifetime);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("access_token", issued.token());
+        response.put("expire_time", DateTimeFormatter.ISO_INSTANT.format(issued.expiresAt()));
+        return response;
+    }
+
+    /** A project's number and IAM policy, for the other simulated Google services. */
+    @GET
+    @Path("projects/{project}")
+    public Map<String, Object> project(@PathParam("project") String id) {
+        Project project = projects.find(id).orElseThrow(() -> IamException.notFound("project " + id + " does not exist"));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("projectId", project.projectId());
+        view.put("projectNumber", project.projectNumber());
+        view.put("policy", policies.get(project.resourceName()));
+        return view;
+    }
+}

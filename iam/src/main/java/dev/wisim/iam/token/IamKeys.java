@@ -1,0 +1,27 @@
+package dev.wisim.iam.token;
+
+import dev.wisim.iam.config.IamConfig;
+import dev.wisim.jose.KeyRing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** IAM's token-signing keys (persisted under the state directory when one is configured) and its clock. */
+@ApplicationScoped
+public class IamKeys {
+
+    @Produces
+    @Singleton
+    KeyRing keyRing(IamConfig config, Clock clock) {
+        return config.stateDir()
+                .map(dir -> KeyRing.loadOrCreate(dir.resolve("iam").resolve("token-signing-keys.json"), clock))
+                .orElseGet(() -> KeyRing.inMemory(clock));
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.wisim.iam.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FakeSts.class)
+class TokenInfoResourceTest {
+
+    @Test
+    void v1AcceptsTheTokenFromQueryHeaderOrForm() {
+        String token = IamWorld.userToken("alice@example.com");
+        given().queryParam("access_token", token).get("/oauth2/v1/tokeninfo")
+                .then().statusCode(200).contentType("application/json; charset=UTF-8")
+                .body("email", equalTo("alice@example.com")).body("verified_email", equalTo(true))
+                .body("expires_in", lessThanOrEqualTo(3600)).body("access_type", equalTo("online"));
+        given().header("Authorization", "Bearer " + token).get("/oauth2/v2/tokeninfo")
+                .then().statusCode(200).body("email", equalTo("alice@example.com"));
+        given().formParam("access_token", token).post("/oauth2/v1/tokeninfo")
+                .then().statusCode(200).body("email", equalTo("alice@example.com"));
+    }
+
+    @Test
+    void v3RendersEveryValueAsAString() {
+        String token = IamWorld.userToken("bob@example.com");
+        given().queryParam("access_token", token).get("/oauth2/v3/tokeninfo")
+                .then().statusCode(200)
+                .body("email", equalTo("bob@example.com")).body("email_verified", equalTo("true"))
+                .body("expires_in", org.hamcrest.Matchers.matchesPattern("\\d+"))
+                .body("exp", org.hamcrest.Matchers.matchesPattern("\\d{10}"));
+    }
+
+    @Test
+    void describesAFederatedToken() {
+        given().queryParam("access_token", FakeSts.federatedToken("demo", "app", 600, "https://www.googleapis.com/auth/cloud-platform"))
+                .get("/oauth2/v3/tokeninfo")
+                .then().statusCode(200)
+                .body("sub", equalTo(FakeSts.POOL_PREFIX + "demo-project.svc.id.goog/subject/ns/demo/sa/app"))
+                .body("email", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void refusesUnknownExpiredAndMissingTokens() {
+        Map<String, String> invalid = Map.of("error", "invalid_token", "error_description", "Invalid Value");
+        given().queryParam("access_token", "ya29.c.nonsense").get("/oauth2/v1/tokeninfo")
+                .then().statusCode(400).contentType("application/json; charset=UTF-8")
+                .body(equalTo("{\"error\":\"invalid_token\",\"error_description\":\"Invalid Value\"}"));
+        given().queryParam("access_token", FakeSts.federatedToken("demo", "app", -5, "x")).get("/oauth2/v3/tokeninfo")
+                .then().statusCode(400).body("error", equalTo(invalid.get("error")));
+        given().get("/oauth2/v3/tokeninfo").then().statusCode(400).body("error_description", equalTo("Invalid Value"));
+    }
+}
