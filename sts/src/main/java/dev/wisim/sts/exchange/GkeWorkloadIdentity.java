@@ -1,0 +1,111 @@
+package dev.wisim.sts.exchange;
+
+import dev.wisim.jose.JwtRejection;
+import dev.wisim.jose.JwtVerifier;
+import dev.wisim.jose.VerificationRules;
+import dev.wisim.jose.VerifiedJwt;
+import dev.wisim.sts.client.GkeClient;
+import dev.wisim.sts.client.IamClient;
+import dev.wisim.sts.client.OidcKeys;
+import dev.wisim.sts.config.StsConfig;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * GKE Workload Identity: a KSA token from a cluster whose workload pool is {@code PROJECT.svc.id.goog}
+ * becomes the pool principal {@code …/subject/ns/NS/sa/KSA}. The cluster must exist and have that
+ * pool; the token must be signed by the cluster's issuer, for the pool's audience, and current.
+ */
+@ApplicationScoped
+public class GkeWorkloadIdentity implements SubjectTokenVerifier {
+
+    static final Duration MAX_LIFETIME = Duration.ofHours(48);
+    private static final Pattern KSA_SUBJECT = Pattern.compile("system:serviceaccount:([^:]+):([^:]+)");
+    private static final String IAM_PREFIX = "iam.googleapis.com/projects/";
+
+    private final GkeClient gke;
+    private final IamClient iam;
+    private final OidcKeys keys;
+    private final JwtVerifier verifier;
+    private final StsConfig config;
+
+    public GkeWorkloadIdentity(@RestClient GkeClient gke, @RestClient IamClient iam, OidcKeys keys, Clock clock, StsConfig config) {
+        this.gke = gke;
+        this.iam = iam;
+        this.keys = keys;
+        this.verifier = new JwtVerifier(clock);
+        this.config = config;
+    }
+
+    @Override
+    public boolean handles(String audience) {
+        return GkeAudience.looksLike(audience);
+    }
+
+    @Override
+    public VerifiedSubject verify(TokenExchangeRequest request) {
+        GkeAudience audience = GkeAudience.parse(request.audience()).orElseThrow(StsException::invalidAudience);
+        requireClusterInPool(audience);
+        String projectNumber = projectNumber(audience.poolProject());
+        VerifiedJwt jwt = verifyJwt(request.subjectToken(), audience);
+        Matcher ksa = KSA_SUBJECT.matcher(jwt.subject() == null ? "" : jwt.subject());
+        if (!ksa.matches()) {
+            throw StsException.invalidGrant("The subject in the ID Token [" + jwt.subject()
+                    + "] is not a Kubernetes service account.");
+        }
+        String poolPath = IAM_PREFIX + projectNumber + "/locations/global/workloadIdentityPools/" + audience.pool();
+        String principal = "principal://" + poolPath + "/subject/ns/" + ksa.group(1) + "/sa/" + ksa.group(2);
+        List<String> sets = List.of(
+                "principalSet://" + poolPath + "/namespace/" + ksa.group(1),
+                "principalSet://" + poolPath + "/kubernetes.cluster/" + audience.clusterUrl());
+        return new VerifiedSubject(principal, sets, jwt.expiresAt());
+    }
+
+    private void requireClusterInPool(GkeAudience audience) {
+        Map<String, Object> cluster;
+        try {
+            cluster = gke.cluster(audience.project(), audience.location(), audience.cluster());
+        } catch (WebApplicationException e) {
+            throw StsException.invalidTarget();
+        } catch (ProcessingException e) {
+            Log.warnf("cannot reach the GKE API at %s: %s", config.containerApiUrl(), e.getMessage());
+            throw StsException.serverError("The GKE API is unavailable.");
+        }
+        Object identity = cluster.get("workloadIdentityConfig");
+        Object pool = identity instanceof Map<?, ?> m ? m.get("workloadPool") : null;
+        if (!audience.pool().equals(pool)) {
+            throw StsException.invalidTarget();
+        }
+    }
+
+    private String projectNumber(String projectId) {
+        try {
+            return iam.project(projectId).projectNumber();
+        } catch (WebApplicationException e) {
+            throw StsException.invalidTarget();
+        } catch (ProcessingException e) {
+            Log.warnf("cannot reach IAM at %s: %s", config.iamUrl(), e.getMessage());
+            throw StsException.serverError("IAM is unavailable.");
+        }
+    }
+
+    private VerifiedJwt verifyJwt(String token, GkeAudience audience) {
+        VerificationRules rules = VerificationRules.rs256().algorithms("RS256", "ES256")
+                .issuer(audience.clusterUrl()).audience(audience.pool())
+                .leeway(config.clockSkew()).maxLifetime(MAX_LIFETIME);
+        try {
+            return verifier.verify(token, keys.forIssuer(audience.clusterUrl()), rules);
+        } catch (JwtRejection e) {
+            throw StsException.invalidGrant(SubjectTokenErrors.describe(e, token));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.wisim.sts.exchange;
+
+import dev.wisim.jose.KeyRing;
+import dev.wisim.sts.config.StsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** STS's token-signing keys (persisted under the state directory when one is configured) and its clock. */
+@ApplicationScoped
+public class StsKeys {
+
+    @Produces
+    @Singleton
+    KeyRing keyRing(StsConfig config, Clock clock) {
+        return config.stateDir()
+                .map(dir -> KeyRing.loadOrCreate(dir.resolve("sts").resolve("token-signing-keys.json"), clock))
+                .orElseGet(() -> KeyRing.inMemory(clock));
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
