@@ -1,0 +1,56 @@
+package dev.wisim.metadata.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the simulated GKE metadata server. Every key has an env-var form, e.g. {@code METADATA_DEFAULT_POD}. */
+@ConfigMapping(prefix = "metadata")
+public interface MetadataConfig {
+
+    /** The project of the cluster this node belongs to. */
+    @WithDefault("demo-project")
+    String projectId();
+
+    @WithDefault("us-central1")
+    String clusterLocation();
+
+    @WithDefault("my-cluster-name")
+    String clusterName();
+
+    /** The cluster's Kubernetes API server. */
+    @WithDefault("http://127.0.0.1:6443")
+    String apiserverUrl();
+
+    @WithDefault("http://127.0.0.1:8081")
+    String stsUrl();
+
+    @WithDefault("http://127.0.0.1:8082")
+    String iamUrl();
+
+    /** The pod ({@code NAMESPACE/NAME}) that callers with no other way to be told apart are taken for. */
+    Optional<String> defaultPod();
+
+    /** Scopes of tokens requested without {@code ?scopes=}: the node's scopes. */
+    @WithDefault("https://www.googleapis.com/auth/cloud-platform,https://www.googleapis.com/auth/userinfo.email")
+    List<String> defaultScopes();
+
+    /** Lifetime of the KSA tokens requested from the API server for the exchange. */
+    @WithDefault("PT1H")
+    Duration ksaTokenLifetime();
+
+    /** Lifetime asked of IAM for service account tokens. */
+    @WithDefault("PT1H")
+    Duration accessTokenLifetime();
+
+    default String workloadPool() {
+        return projectId() + ".svc.id.goog";
+    }
+
+    default String clusterUrl() {
+        return "https://container.googleapis.com/v1/projects/" + projectId() + "/locations/" + clusterLocation()
+                + "/clusters/" + clusterName();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.wisim.metadata.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FakeUpstreams.class)
+class MetadataResourceTest {
+
+    static final String SA = "/computeMetadata/v1/instance/service-accounts/";
+    static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
+    static final String EMAIL_SCOPE = "https://www.googleapis.com/auth/userinfo.email";
+
+    static RequestSpecification google() {
+        return given().header("Metadata-Flavor", "Google").redirects().follow(false);
+    }
+
+    @AfterEach
+    void reset() {
+        FakeUpstreams.annotation.set(FakeUpstreams.GSA);
+        FakeUpstreams.iamStatus.set(200);
+    }
+
+    @Test
+    void answersTheRootWithTheFlavorHeader() {
+        given().get("/").then().statusCode(200).header("Metadata-Flavor", "Google").header("Server", "GKE Metadata Server")
+                .contentType("application/text").body(equalTo("computeMetadata/\n"));
+    }
+
+    @Test
+    void refusesRequestsWithoutMetadataFlavorWithGkesText() {
+        given().get(SA + "default/token").then().statusCode(403)
+                .contentType("text/plain; charset=utf-8")
+                .header("Metadata-Flavor", "Google").header("X-Content-Type-Options", "nosniff")
+                .body(equalTo("Missing required header \"Metadata-Flavor\": \"Google\"\n"));
+        given().header("Metadata-Flavor", "google-ish").get("/computeMetadata/v1/project/project-id").then().statusCode(403);
+        google().header("X-Forwarded-For", "10.0.0.1").get("/computeMetadata/v1/project/project-id").then().statusCode(403)
+                .header("Metadata-Flavor", "Google");
+    }
+
+    @Test
+    void relaysTheKsaTokenToAGsaToken() {
+        google().get(SA + "default/token").then().statusCode(200)
+                .contentType("application/json").header("Metadata-Flavor", "Google")
+                .header("ETag", matchesPattern("[0-9a-f]{16}"))
+                .body("access_token", equalTo(FakeUpstreams.GSA_TOKEN))
+                .body("expires_in", org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(3590)).and(org.hamcrest.Matchers.lessThanOrEqualTo(3600)))
+                .body("token_type", equalTo("Bearer"));
+        Map<String, Object> sts = FakeUpstreams.lastStsRequest.get();
+        assertThat(sts).containsEntry("grantType", "urn:ietf:params:oauth:grant-type:token-exchange")
+                .containsEntry("audience", "identitynamespace:demo-project.svc.id.goog:https://container.googleapis.com/v1/projects/"
+                        + "demo-project/locations/us-central1/clusters/my-cluster-name")
+                .containsEntry("scope", CLOUD_PLATFORM)
+                .containsEntry("requestedTokenType", "urn:ietf:params:oauth:token-type:access_token")
+                .containsEntry("subjectToken", "ksa-jwt")
+                .containsEntry("subjectTokenType", "urn:ietf:params:oauth:token-type:jwt");
+        Map<?, ?> spec = (Map<?, ?>) FakeUpstreams.lastTokenRequest.get().get("spec");
+        assertThat(spec.get("audiences")).isEqualTo(List.of("demo-project.svc.id.goog"));
+        assertThat(spec.get("boundObjectRef").toString()).contains("kind=Pod").contains("name=test-pod");
+    }
+
+    @Test
+    void theTokenPathAcceptsTheEmailAlias() {
+        google().get(SA + FakeUpstreams.GSA + "/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.GSA_TOKEN));
+        google().get(SA + "other@demo-project.iam.gserviceaccount.com/token").then().statusCode(404);
+    }
+
+    @Test
+    void anUnannotatedKsaGetsThePoolAndTheFederatedToken() {
+        FakeUpstreams.annotation.set(null);
+        google().get(SA + "default/email").then().statusCode(200).body(equalTo("demo-project.svc.id.goog"));
+        google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.FEDERATED));
+        google().queryParam("audience", "https://example.test").get(SA + "default/identity").then().statusCode(404)
+                .body(org.hamcrest.Matchers.startsWith("Your Kubernetes service account (demo/test-ksa) is not annotated"));
+    }
+
+    @Test
+    void aDeniedImpersonationIsGkesForbiddenText() {
+        FakeUpstreams.iamStatus.set(403);
+        google().get(SA + "default/token").then().statusCode(403).contentType("text/plain; charset=utf-8")
+                .header("Metadata-Flavor", "Google")
+                .body(equalTo("Unable to generate access token; IAM returned 403 Forbidden: Permission"
+                        + " 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).\n"
+                        + "This error could be caused by a missing IAM policy binding on the target IAM service account.\n"
+                        + "For more information, refer to the Workload Identity documentation:\n"
+                        + "\thttps://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity#authenticating_to\n\n"));
+        FakeUpstreams.iamStatus.set(404);
+        google().get(SA + "default/token").then().statusCode(404)
+                .body(equalTo("Unable to generate access token; IAM returned 404 Not Found: Not found; Gaia id not found for email "
+                        + FakeUpstreams.GSA + "\n"));
+    }
+
+    @Test
+    void listsAndDescribesTheServiceAccounts() {
+        google().get(SA).then().statusCode(200).contentType("application/text")
+                .body(equalTo("default/\n" + FakeUpstreams.GSA + "/\n"));
+        google().get("/computeMetadata/v1/instance/service-accounts").then().statusCode(301)
+                .header("Location", SA).header("Metadata-Flavor", "Google");
+        google().get(SA + "default/").then().statusCode(200).body(equalTo("aliases\nemail\nidentity\nscopes\ntoken\n"));
+        google().queryParam("recursive", "true").get(SA + FakeUpstreams.GSA + "/").then().statusCode(200)
+                .contentType("application/json")
+                .body("aliases", contains("default")).body("email", equalTo(FakeUpstreams.GSA))
+                .body("scopes", contains(CLOUD_PLATFORM, EMAIL_SCOPE));
+        google().get(SA + "default/scopes").then().statusCode(200).body(equalTo(CLOUD_PLATFORM + "\n" + EMAIL_SCOPE + "\n"));
+        google().get(SA + "default/email").then().statusCode(200).contentType("application/text").body(equalTo(FakeUpstreams.GSA));
+    }
+
+    @Test
+    void answersTheProjectAndUniverse() {
+        google().get("/computeMetadata/v1/project/project-id").then().statusCode(200).body(equalTo("demo-project"));
+        google().get("/computeMetadata/v1/project/numeric-project-id").then().statusCode(200).body(equalTo("123456789012"));
+        google().get("/computeMetadata/v1/universe/universe-domain").then().statusCode(200).body(equalTo("googleapis.com"));
+        google().get("/computeMetadata/v1/").then().statusCode(200).body(equalTo("instance/\nproject/\nuniverse/\n"));
+        google().queryParam("recursive", "true").get("/computeMetadata/v1/project/").then().statusCode(200)
+                .body("numericProjectId", equalTo(123456789012L)).body("projectId", equalTo("demo-project"));
+    }
+
+    @Test
+    void identifiesTheCallerByItsKsaToken() {
+        google().header("Authorization", "Bearer " + FakeUpstreams.GOOD_KSA_TOKEN).get(SA + "default/email")
+                .then().statusCode(200).body(equalTo(FakeUpstreams.GSA));
+        google().header("Authorization", "Bearer expired").get(SA + "default/email").then().statusCode(401)
+                .contentType("text/plain; charset=utf-8")
+                .body(equalTo("Unable to authenticate the Kubernetes service account token: [invalid bearer token, service account"
+                        + " token has expired]\n"));
+    }
+
+    @Test
+    void answersUnknownPathsAndBadRequestsInPlainText() {
+        google().get("/computeMetadata/v1/instance/attributes/kube-env").then().statusCode(404)
+                .contentType("text/plain; charset=utf-8").header("Metadata-Flavor", "Google").body(equalTo("404 page not found\n"));
+        google().get("/computeMetadata/v1/project/project-id/").then().statusCode(404);
+        google().get(SA + "default/identity").then().statusCode(400).body(equalTo("non-empty audience parameter required\n"));
+        google().post(SA + "default/token").then().statusCode(405).header("Metadata-Flavor", "Google");
+    }
+}
