@@ -1,0 +1,71 @@
+package dev.wisim.storage.bucket;
+
+import dev.wisim.storage.object.Etags;
+import dev.wisim.storage.rest.StorageException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The buckets of this world (bucket names are global, as in Cloud Storage). */
+@ApplicationScoped
+public class Buckets {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][-a-z0-9_.]{1,61}[a-z0-9]");
+
+    private final Map<String, Bucket> buckets = new TreeMap<>();
+    private final Clock clock;
+
+    public Buckets(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized Bucket create(String name, String projectId, String projectNumber, String location, String storageClass) {
+        if (name == null || name.isEmpty()) {
+            throw StorageException.required("Required");
+        }
+        if (!NAME.matcher(name).matches() || name.contains("..") || name.startsWith("goog")) {
+            throw StorageException.invalid("Invalid bucket name: '" + name + "'");
+        }
+        if (buckets.containsKey(name)) {
+            throw StorageException.bucketExists();
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        Bucket bucket = new Bucket(name, projectId, projectNumber, now, now, 1,
+                location == null ? "US" : location.toUpperCase(), storageClass == null ? "STANDARD" : storageClass,
+                BucketPolicy.defaultFor(name, projectId, Etags.of(1)), 1);
+        buckets.put(name, bucket);
+        return bucket;
+    }
+
+    public synchronized Optional<Bucket> find(String name) {
+        return Optional.ofNullable(buckets.get(name));
+    }
+
+    public synchronized List<Bucket> inProject(String projectId) {
+        return buckets.values().stream().filter(b -> b.projectId().equals(projectId)).toList();
+    }
+
+    public synchronized void delete(String name) {
+        buckets.remove(name);
+    }
+
+    /** Replaces the policy; an etag in the request must be the current one. */
+    public synchronized BucketPolicy setPolicy(String name, BucketPolicy requested) {
+        Bucket bucket = find(name).orElseThrow(StorageException::noSuchBucket);
+        if (requested.etag() != null && !requested.etag().equals(bucket.policy().etag())) {
+            throw StorageException.conditionNotMet();
+        }
+        long revision = bucket.policyRevision() + 1;
+        List<BucketPolicy.Binding> bindings = requested.bindingsOrEmpty().stream().filter(b -> !b.membersOrEmpty().isEmpty()).toList();
+        BucketPolicy policy = new BucketPolicy("storage#policy", "projects/_/buckets/" + name,
+                requested.version() == null ? 1 : requested.version(), bindings, Etags.of(revision));
+        buckets.put(name, bucket.withPolicy(policy, revision, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)));
+        return policy;
+    }
+}

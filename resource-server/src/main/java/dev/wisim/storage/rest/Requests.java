@@ -1,0 +1,61 @@
+package dev.wisim.storage.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wisim.storage.auth.Caller;
+import dev.wisim.storage.auth.Callers;
+import dev.wisim.storage.bucket.Bucket;
+import dev.wisim.storage.bucket.Buckets;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** What every handler needs from a request: the caller, the bucket, JSON bodies, and object names from the raw path. */
+@ApplicationScoped
+public class Requests {
+
+    private final Callers callers;
+    private final Buckets buckets;
+    private final ObjectMapper mapper;
+
+    public Requests(Callers callers, Buckets buckets, ObjectMapper mapper) {
+        this.callers = callers;
+        this.buckets = buckets;
+        this.mapper = mapper;
+    }
+
+    public Caller caller(String authorization) {
+        return callers.resolve(authorization);
+    }
+
+    public Bucket bucket(String name) {
+        return buckets.find(name).orElseThrow(StorageException::noSuchBucket);
+    }
+
+    public <T> T json(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            throw StorageException.required("Required");
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw StorageException.invalid("Invalid JSON payload received. " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw StorageException.invalid("Invalid JSON payload received.");
+        }
+    }
+
+    /**
+     * The object name in a raw path {@code …/b/BUCKET/o/NAME}: everything after {@code /o/}, percent-decoded
+     * once, so that {@code %2F} is a slash inside the name and not a path separator.
+     */
+    public static String objectName(String rawPath, String bucket) {
+        String marker = "/b/" + bucket + "/o/";
+        int at = rawPath.indexOf(marker);
+        if (at < 0) {
+            throw StorageException.notFound();
+        }
+        return URLDecoder.decode(rawPath.substring(at + marker.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}
