@@ -1,0 +1,38 @@
+package dev.wisim.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The variables that point real clients at a stack: gcloud reads {@code GCE_METADATA_ROOT}, the
+ * Python and Java auth libraries {@code GCE_METADATA_HOST}, Python's probe {@code GCE_METADATA_IP}
+ * (all {@code host:port}); gcloud's API overrides must end in {@code /}.
+ */
+public final class ClientEnvironment {
+
+    private ClientEnvironment() {
+    }
+
+    static Map<String, String> of(Stack stack) {
+        String metadata = "127.0.0.1:" + stack.port(Service.METADATA);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("WISIM_PROJECT_ID", stack.projectId());
+        env.put("WISIM_PROJECT_NUMBER", stack.projectNumber());
+        env.put("WISIM_APISERVER_URL", stack.url(Service.APISERVER));
+        env.put("WISIM_METADATA_URL", stack.url(Service.METADATA));
+        env.put("WISIM_STS_URL", stack.url(Service.STS));
+        env.put("WISIM_IAM_URL", stack.url(Service.IAM));
+        env.put("WISIM_STORAGE_URL", stack.url(Service.STORAGE));
+        env.put("WISIM_ADMIN_TOKEN_FILE", stack.stateDir().resolve("admin-token").toString());
+        env.put("GCE_METADATA_HOST", metadata);
+        env.put("GCE_METADATA_ROOT", metadata);
+        env.put("GCE_METADATA_IP", metadata);
+        env.put("GOOGLE_CLOUD_PROJECT", stack.projectId());
+        env.put("CLOUDSDK_CORE_PROJECT", stack.projectId());
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM", stack.url(Service.IAM) + "/");
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", stack.url(Service.IAM) + "/");
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", stack.url(Service.STORAGE) + "/");
+        env.put("KUBECONFIG", stack.stateDir().resolve("kubeconfig").toString());
+        return env;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.wisim.stack;
+
+import dev.wisim.stack.scenario.Scenario.ClusterSpec;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The settings each service is started with, all as environment variables (the services' documented overrides). */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<Service, Map<String, String>> of(ClusterSpec cluster, Map<Service, Integer> ports, Path stateDir) {
+        String apiserver = url(ports, Service.APISERVER);
+        String sts = url(ports, Service.STS);
+        String iam = url(ports, Service.IAM);
+        Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
+        Map<String, String> common = Map.of("QUARKUS_HTTP_HOST", "127.0.0.1");
+
+        Map<String, String> apiserverEnv = new HashMap<>(common);
+        apiserverEnv.put("APISERVER_PROJECT_ID", cluster.project());
+        apiserverEnv.put("APISERVER_LOCATION", cluster.location());
+        apiserverEnv.put("APISERVER_CLUSTER_NAME", cluster.name());
+        apiserverEnv.put("APISERVER_EXTERNAL_URL", apiserver);
+        apiserverEnv.put("APISERVER_STATE_DIR", stateDir.toString());
+        env.put(Service.APISERVER, apiserverEnv);
+
+        Map<String, String> metadataEnv = new HashMap<>();
+        // the metadata server listens on every local address: each pod has its own loopback IP
+        metadataEnv.put("QUARKUS_HTTP_HOST", "0.0.0.0");
+        metadataEnv.put("METADATA_PROJECT_ID", cluster.project());
+        metadataEnv.put("METADATA_CLUSTER_LOCATION", cluster.location());
+        metadataEnv.put("METADATA_CLUSTER_NAME", cluster.name());
+        metadataEnv.put("METADATA_APISERVER_URL", apiserver);
+        metadataEnv.put("METADATA_STS_URL", sts);
+        metadataEnv.put("METADATA_IAM_URL", iam);
+        if (cluster.defaultPod() != null) {
+            metadataEnv.put("METADATA_DEFAULT_POD", cluster.defaultPod());
+        }
+        env.put(Service.METADATA, metadataEnv);
+
+        Map<String, String> stsEnv = new HashMap<>(common);
+        stsEnv.put("STS_CONTAINER_API_URL", apiserver);
+        stsEnv.put("STS_IAM_URL", iam);
+        stsEnv.put("STS_STATE_DIR", stateDir.toString());
+        env.put(Service.STS, stsEnv);
+
+        Map<String, String> iamEnv = new HashMap<>(common);
+        iamEnv.put("IAM_STS_URL", sts);
+        iamEnv.put("IAM_STATE_DIR", stateDir.toString());
+        env.put(Service.IAM, iamEnv);
+
+        Map<String, String> storageEnv = new HashMap<>(common);
+        storageEnv.put("STORAGE_EXTERNAL_URL", url(ports, Service.STORAGE));
+        storageEnv.put("STORAGE_IAM_URL", iam);
+        env.put(Service.STORAGE, storageEnv);
+        return env;
+    }
+
+    private static String url(Map<Service, Integer> ports, Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.wisim.stack;
+
+import dev.wisim.stack.process.Ports;
+import dev.wisim.stack.process.ServiceProcess;
+import dev.wisim.stack.scenario.Scenario;
+import dev.wisim.stack.scenario.ScenarioApplier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The five services as local processes, started together, with a scenario applied. Test suites use it
+ * directly ({@code try (Stack stack = Stack.builder().home(dir).freePorts().start()) {…}}); the
+ * {@code wisim} command is built on it.
+ */
+public final class Stack implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Scenario scenario;
+    private final Map<Service, Integer> ports;
+    private final Map<Service, ServiceProcess> processes;
+    private final Map<Service, Duration> readyIn;
+    private final ScenarioApplier.Applied applied;
+    private final Path stateDir;
+
+    private Stack(Scenario scenario, Map<Service, Integer> ports, Map<Service, ServiceProcess> processes,
+                  Map<Service, Duration> readyIn, ScenarioApplier.Applied applied, Path stateDir) {
+        this.scenario = scenario;
+        this.ports = ports;
+        this.processes = processes;
+        this.readyIn = readyIn;
+        this.applied = applied;
+        this.stateDir = stateDir;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public int port(Service service) {
+        return ports.get(service);
+    }
+
+    public Duration readyIn(Service service) {
+        return readyIn.get(service);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** The admin's access token (a user token, as after {@code gcloud auth login}). */
+    public String adminToken() {
+        return applied.adminToken();
+    }
+
+    public String projectId() {
+        return scenario.cluster().project();
+    }
+
+    public String projectNumber() {
+        return applied.projectNumbers().get(projectId());
+    }
+
+    /** The variables that point clients at this stack (see {@link ClientEnvironment}). */
+    public Map<String, String> clientEnvironment() {
+        return ClientEnvironment.of(this);
+    }
+
+    public Map<Service, Long> pids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        processes.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
+    }
+
+    /** Stops every service (SIGTERM, then SIGKILL after five seconds). */
+    @Override
+    public void close() {
+        processes.values().parallelStream().forEach(ServiceProcess::stop);
+    }
+
+    /** How a stack is started: where the services are built, where state lives, which ports, which scenario. */
+    public static final class Builder {
+
+        private Path home = Path.of(System.getProperty("wisim.home", "."));
+        private Path stateDir;
+        private Scenario scenario;
+        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private boolean freePorts;
+        private boolean detached;
+        private Map<String, String> environment = System.getenv();
+
+        /** The wisim checkout or distribution: the directory that holds each service module's {@code target/quarkus-app}. */
+        public Builder home(Path value) {
+            this.home = value;
+            return this;
+        }
+
+        /** Keys (and logs) live here; default {@code HOME/.wisim}. */
+        public Builder stateDir(Path value) {
+            this.stateDir = value;
+            return this;
+        }
+
+        public Builder scenario(Scenario value) {
+            this.scenario = value;
+            return this;
+        }
+
+        public Builder port(Service service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        /** Every service on a port the OS picks, so that stacks can run side by side. */
+        public Builder freePorts() {
+            this.freePorts = true;
+            return this;
+        }
+
+        /** Services outlive this JVM (for {@code wisim up -d}). */
+        public Builder detached(boolean value) {
+            this.detached = value;
+            return this;
+        }
+
+        /** Where {@code WISIM_*_PORT} overrides are read from; the process environment by default. */
+        public Builder environment(Map<String, String> value) {
+            this.environment = value;
+            return this;
+        }
+
+        public Map<Service, Integer> resolvePorts() {
+            Map<Service, Integer> resolved = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                Integer explicit = ports.get(service);
+                String override = environment.get(service.portVariable());
+                resolved.put(service, explicit != null ? explicit
+                        : freePorts ? Ports.free()
+                        : override != null && !override.isBlank() ? Integer.parseInt(override.trim()) : service.defaultPort());
+            }
+            return resolved;
+        }
+
+        public Stack start() {
+            Scenario world = scenario == null ? Scenario.defaultScenario() : scenario;
+            Path state = (stateDir == null ? home.resolve(".wisim") : stateDir).toAbsolutePath();
+            Map<Service, Integer> resolved = resolvePorts();
+            List<String> taken = new ArrayList<>();
+            resolved.forEach((service, port) -> {
+                if (!Ports.available(port)) {
+                    taken.add("port " + port + " (" + service.module() + ", " + service.portVariable() + ") is already in use");
+                }
+            });
+            if (!taken.isEmpty()) {
+                throw new PortInUseException(String.join("\n", taken));
+            }
+            Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+            Map<Service, Duration> readyIn = new EnumMap<>(Service.class);
+            Map<Service, Map<String, String>> environments = ServiceEnvironment.of(world.cluster(), resolved, state);
+            try {
+                for (Service service : Service.values()) {
+                    Path jar = home.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+                    processes.put(service, ServiceProcess.start(service, jar, resolved.get(service), environments.get(service),
+                            state.resolve("logs").resolve(service.module() + ".log"), detached));
+                }
+                List<CompletableFuture<Void>> waits = new ArrayList<>();
+                processes.forEach((service, process) -> waits.add(CompletableFuture.runAsync(
+                        () -> readyIn.put(service, process.awaitReady(READY_TIMEOUT)))));
+                CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+                String base = "http://127.0.0.1:";
+                ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.get(Service.IAM),
+                        base + resolved.get(Service.APISERVER), base + resolved.get(Service.STORAGE)).apply(world);
+                Stack stack = new Stack(world, resolved, processes, readyIn, applied, state);
+                StackFiles.write(stack);
+                return stack;
+            } catch (RuntimeException e) {
+                processes.values().parallelStream().forEach(ServiceProcess::stop);
+                throw e.getCause() instanceof RuntimeException cause && e instanceof java.util.concurrent.CompletionException ? cause : e;
+            }
+        }
+    }
+
+    /** A port the stack needs is taken; the message names each one. */
+    public static final class PortInUseException extends RuntimeException {
+        public PortInUseException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.wisim.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The files a started stack leaves in its state directory for clients: {@code stack.env}
+ * (KEY=VALUE lines), {@code kubeconfig} for the cluster, and {@code admin-token} (usable as gcloud's
+ * {@code CLOUDSDK_AUTH_ACCESS_TOKEN_FILE}).
+ */
+public final class StackFiles {
+
+    public static final String ENV_FILE = "stack.env";
+
+    private StackFiles() {
+    }
+
+    static void write(Stack stack) {
+        Path dir = stack.stateDir();
+        Map<String, String> env = stack.clientEnvironment();
+        writeFile(dir.resolve(ENV_FILE), env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n")), false);
+        writeFile(dir.resolve("admin-token"), stack.adminToken(), true);
+        writeFile(dir.resolve("kubeconfig"), kubeconfig(stack), true);
+    }
+
+    static String kubeconfig(Stack stack) {
+        String cluster = stack.scenario().cluster().name();
+        String namespace = stack.scenario().cluster().namespacesOrEmpty().stream().findFirst().map(n -> n.name()).orElse("default");
+        return "apiVersion: v1\n"
+                + "kind: Config\n"
+                + "clusters:\n"
+                + "- name: " + cluster + "\n"
+                + "  cluster:\n"
+                + "    server: " + stack.url(Service.APISERVER) + "\n"
+                + "contexts:\n"
+                + "- name: wisim\n"
+                + "  context:\n"
+                + "    cluster: " + cluster + "\n"
+                + "    namespace: " + namespace + "\n"
+                + "    user: wisim-admin\n"
+                + "current-context: wisim\n"
+                + "users:\n"
+                + "- name: wisim-admin\n"
+                + "  user: {}\n";
+    }
+
+    /** Reads {@code stack.env} back, for {@code wisim env}. */
+    public static Map<String, String> readEnv(Path stateDir) {
+        try {
+            return Files.readAllLines(stateDir.resolve(ENV_FILE)).stream().filter(l -> l.contains("="))
+                    .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1),
+                            (a, b) -> b, java.util.LinkedHashMap::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no stack has been started here (" + stateDir.resolve(ENV_FILE) + " is missing)", e);
+        }
+    }
+
+    private static void writeFile(Path file, String content, boolean ownerOnly) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            if (ownerOnly) {
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

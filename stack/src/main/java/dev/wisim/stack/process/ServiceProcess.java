@@ -1,0 +1,138 @@
+package dev.wisim.stack.process;
+
+import dev.wisim.stack.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service as a local process: started from its packaged Quarkus app, logged to a file, ready when its health says so. */
+public final class ServiceProcess {
+
+    /** Flags that favour start-up time over peak throughput, as a stack started in every test run wants. */
+    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    private final Service service;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final long startedNanos = System.nanoTime();
+
+    private ServiceProcess(Service service, int port, Process process, Path log) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * @param detached start in a new session (via {@code setsid}) so that the service outlives the
+     *                 command that started it and the terminal it ran in
+     */
+    public static ServiceProcess start(Service service, Path appJar, int port, Map<String, String> environment, Path log,
+                                       boolean detached) {
+        if (!Files.isRegularFile(appJar)) {
+            throw new IllegalStateException(service.module() + " is not built: " + appJar + " is missing (run ./mvnw -B package -DskipTests)");
+        }
+        List<String> command = new ArrayList<>();
+        if (detached && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(javaCommand());
+        command.addAll(JVM_FLAGS);
+        command.add("-jar");
+        command.add(appJar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try {
+            Files.createDirectories(log.getParent());
+            return new ServiceProcess(service, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.module() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; returns how long the service took from launch. */
+    public Duration awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with status " + process.exitValue()
+                        + " before it was ready; the end of " + log + ":\n" + tail());
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.module(), e);
+            }
+            sleep(50);
+        }
+        throw new IllegalStateException(service.module() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public void stop() {
+        stop(process.toHandle());
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not gone within five seconds. */
+    public static void stop(ProcessHandle handle) {
+        handle.descendants().forEach(ProcessHandle::destroy);
+        handle.destroy();
+        try {
+            handle.onExit().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            handle.destroyForcibly();
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().filter(c -> c.endsWith("java")).orElse("java");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.wisim.stack.scenario;
+
+import dev.wisim.stack.scenario.Scenario.BindingSpec;
+import dev.wisim.stack.scenario.Scenario.BucketSpec;
+import dev.wisim.stack.scenario.Scenario.ClusterSpec;
+import dev.wisim.stack.scenario.Scenario.KsaSpec;
+import dev.wisim.stack.scenario.Scenario.NamespaceSpec;
+import dev.wisim.stack.scenario.Scenario.ObjectSpec;
+import dev.wisim.stack.scenario.Scenario.PodSpec;
+import dev.wisim.stack.scenario.Scenario.ProjectSpec;
+import dev.wisim.stack.scenario.Scenario.ServiceAccountSpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a scenario through the services' own public APIs, as a user would: the admin signs in
+ * (the simulator's stand-in for {@code gcloud auth login}), creates the projects, the service
+ * accounts and their policies, then the cluster's objects and the buckets.
+ */
+public final class ScenarioApplier {
+
+    private static final Set<Integer> OK = Set.of(200);
+    private static final Set<Integer> CREATED = Set.of(200, 201);
+
+    private final Api api = new Api();
+    private final String iam;
+    private final String apiserver;
+    private final String storage;
+
+    public ScenarioApplier(String iamUrl, String apiserverUrl, String storageUrl) {
+        this.iam = iamUrl;
+        this.apiserver = apiserverUrl;
+        this.storage = storageUrl;
+    }
+
+    /** What applying produced: the admin's access token and each project's number. */
+    public record Applied(String adminToken, Map<String, String> projectNumbers) {
+    }
+
+    public Applied apply(Scenario scenario) {
+        String admin = (String) api.call("POST", iam + "/_sim/tokens", null, Map.of("principal", "user:" + scenario.admin()), OK)
+                .get("access_token");
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (ProjectSpec project : scenario.projects()) {
+            Map<String, Object> operation = api.call("POST", iam + "/v1/projects", admin, Map.of("projectId", project.id()), OK);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> created = (Map<String, Object>) operation.get("response");
+            numbers.put(project.id(), (String) created.get("projectNumber"));
+        }
+        for (ServiceAccountSpec account : scenario.serviceAccountsOrEmpty()) {
+            createServiceAccount(admin, account);
+        }
+        applyCluster(scenario.cluster());
+        for (BucketSpec bucket : scenario.bucketsOrEmpty()) {
+            createBucket(admin, bucket);
+        }
+        return new Applied(admin, numbers);
+    }
+
+    private void createServiceAccount(String admin, ServiceAccountSpec account) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("displayName", account.displayName());
+        fields.put("description", account.description());
+        Map<String, Object> created = api.call("POST", iam + "/v1/projects/" + account.project() + "/serviceAccounts", admin,
+                Map.of("accountId", account.id(), "serviceAccount", fields), OK);
+        if (account.bindings() == null || account.bindings().isEmpty()) {
+            return;
+        }
+        String resource = iam + "/v1/projects/-/serviceAccounts/" + created.get("email");
+        Map<String, Object> policy = api.call("POST", resource + ":getIamPolicy", admin, null, OK);
+        Map<String, Object> updated = withBindings(policy, account.bindings());
+        updated.put("version", 3);
+        api.call("POST", resource + ":setIamPolicy", admin, Map.of("policy", updated), OK);
+    }
+
+    private void applyCluster(ClusterSpec cluster) {
+        for (NamespaceSpec namespace : cluster.namespacesOrEmpty()) {
+            api.call("POST", apiserver + "/api/v1/namespaces", null,
+                    Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", namespace.name())), CREATED);
+            for (KsaSpec ksa : namespace.serviceAccounts() == null ? List.<KsaSpec>of() : namespace.serviceAccounts()) {
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put("name", ksa.name());
+                if (ksa.gcpServiceAccount() != null) {
+                    metadata.put("annotations", Map.of("iam.gke.io/gcp-service-account", ksa.gcpServiceAccount()));
+                }
+                api.call("POST", apiserver + "/api/v1/namespaces/" + namespace.name() + "/serviceaccounts", null,
+                        Map.of("apiVersion", "v1", "kind", "ServiceAccount", "metadata", metadata), CREATED);
+            }
+            for (PodSpec pod : namespace.pods() == null ? List.<PodSpec>of() : namespace.pods()) {
+                Map<String, Object> spec = new LinkedHashMap<>();
+                spec.put("serviceAccountName", pod.serviceAccount() == null ? "default" : pod.serviceAccount());
+                spec.put("containers", List.of(Map.of("name", "workload", "image", "google/cloud-sdk:slim")));
+                api.call("POST", apiserver + "/api/v1/namespaces/" + namespace.name() + "/pods", null,
+                        Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", pod.name()), "spec", spec), CREATED);
+            }
+        }
+    }
+
+    private void createBucket(String admin, BucketSpec bucket) {
+        api.call("POST", storage + "/storage/v1/b?project=" + bucket.project(), admin, Map.of("name", bucket.name()), OK);
+        String base = storage + "/storage/v1/b/" + bucket.name();
+        if (bucket.bindings() != null && !bucket.bindings().isEmpty()) {
+            Map<String, Object> policy = api.call("GET", base + "/iam", admin, null, OK);
+            api.call("PUT", base + "/iam", admin, withBindings(policy, bucket.bindings()), OK);
+        }
+        for (ObjectSpec object : bucket.objects() == null ? List.<ObjectSpec>of() : bucket.objects()) {
+            String url = storage + "/upload/storage/v1/b/" + bucket.name() + "/o?uploadType=media&name="
+                    + URLEncoder.encode(object.name(), StandardCharsets.UTF_8);
+            api.exchange("POST", url, admin, (object.content() == null ? "" : object.content()).getBytes(StandardCharsets.UTF_8),
+                    object.contentType() == null ? "application/octet-stream" : object.contentType(), OK);
+        }
+    }
+
+    /** The policy with the scenario's members added to (or bound under) each role. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withBindings(Map<String, Object> policy, List<BindingSpec> additions) {
+        Map<String, Object> updated = new LinkedHashMap<>(policy);
+        List<Map<String, Object>> bindings = new ArrayList<>();
+        for (Map<String, Object> binding : (List<Map<String, Object>>) policy.getOrDefault("bindings", List.of())) {
+            bindings.add(new LinkedHashMap<>(binding));
+        }
+        for (BindingSpec addition : additions) {
+            Map<String, Object> target = bindings.stream().filter(b -> addition.role().equals(b.get("role")) && b.get("condition") == null)
+                    .findFirst().orElseGet(() -> {
+                        Map<String, Object> fresh = new LinkedHashMap<>();
+                        fresh.put("role", addition.role());
+                        fresh.put("members", List.of());
+                        bindings.add(fresh);
+                        return fresh;
+                    });
+            List<String> members = new ArrayList<>((List<String>) target.get("members"));
+            addition.members().stream().filter(m -> !members.contains(m)).forEach(members::add);
+            target.put("members", members);
+        }
+        updated.put("bindings", bindings);
+        return updated;
+    }
+}
