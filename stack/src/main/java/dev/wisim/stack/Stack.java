@@ -26,15 +26,17 @@ public final class Stack implements AutoCloseable {
     private final Map<Service, ServiceProcess> processes;
     private final Map<Service, Duration> readyIn;
     private final ScenarioApplier.Applied applied;
+    private final Duration scenarioAppliedIn;
     private final Path stateDir;
 
     private Stack(Scenario scenario, Map<Service, Integer> ports, Map<Service, ServiceProcess> processes,
-                  Map<Service, Duration> readyIn, ScenarioApplier.Applied applied, Path stateDir) {
+                  Map<Service, Duration> readyIn, ScenarioApplier.Applied applied, Duration scenarioAppliedIn, Path stateDir) {
         this.scenario = scenario;
         this.ports = ports;
         this.processes = processes;
         this.readyIn = readyIn;
         this.applied = applied;
+        this.scenarioAppliedIn = scenarioAppliedIn;
         this.stateDir = stateDir;
     }
 
@@ -52,6 +54,11 @@ public final class Stack implements AutoCloseable {
 
     public Duration readyIn(Service service) {
         return readyIn.get(service);
+    }
+
+    /** How long applying the scenario took, once every service was ready. */
+    public Duration scenarioAppliedIn() {
+        return scenarioAppliedIn;
     }
 
     public Scenario scenario() {
@@ -182,9 +189,11 @@ public final class Stack implements AutoCloseable {
                         () -> readyIn.put(service, process.awaitReady(READY_TIMEOUT)))));
                 CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
                 String base = "http://127.0.0.1:";
+                long applying = System.nanoTime();
                 ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.get(Service.IAM),
                         base + resolved.get(Service.APISERVER), base + resolved.get(Service.STORAGE)).apply(world);
-                Stack stack = new Stack(world, resolved, processes, readyIn, applied, state);
+                Stack stack = new Stack(world, resolved, processes, readyIn, applied,
+                        Duration.ofNanos(System.nanoTime() - applying), state);
                 StackFiles.write(stack);
                 return stack;
             } catch (RuntimeException e) {

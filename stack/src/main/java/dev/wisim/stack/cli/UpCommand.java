@@ -76,6 +76,7 @@ final class UpCommand implements Callable<Integer> {
         for (Service service : Service.values()) {
             System.out.printf("  %-16s %-24s %.1f s%n", service.module(), stack.url(service), stack.readyIn(service).toMillis() / 1000.0);
         }
+        System.out.printf("  %-16s %-24s %.1f s%n", "(scenario)", "applied through the APIs", stack.scenarioAppliedIn().toMillis() / 1000.0);
         Map<String, String> client = stack.clientEnvironment();
         System.out.println();
         System.out.println("Point clients at it (the variables are in " + env + "; ./wisim env prints them as exports):");

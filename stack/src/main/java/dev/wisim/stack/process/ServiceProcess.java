@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 /** One service as a local process: started from its packaged Quarkus app, logged to a file, ready when its health says so. */
 public final class ServiceProcess {
 
-    /** Flags that favour start-up time over peak throughput, as a stack started in every test run wants. */
+    /**
+     * JVM flags that favour start-up (five JVMs share the machine's cores when the stack starts): C1
+     * only, a small serial heap. C1 makes RSA signing slower (see docs/benchmarks.md);
+     * {@code WISIM_JAVA_OPTS} replaces these flags. The service's AppCDS archive is used when built.
+     */
     static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
@@ -49,7 +53,12 @@ public final class ServiceProcess {
             command.add("/usr/bin/setsid");
         }
         command.add(javaCommand());
-        command.addAll(JVM_FLAGS);
+        String javaOpts = System.getenv("WISIM_JAVA_OPTS");
+        command.addAll(javaOpts == null ? JVM_FLAGS : List.of(javaOpts.trim().split("\\s+")));
+        Path cds = appJar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(cds)) {
+            command.add("-XX:SharedArchiveFile=" + cds);
+        }
         command.add("-jar");
         command.add(appJar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

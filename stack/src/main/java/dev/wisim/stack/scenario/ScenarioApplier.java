@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Applies a scenario through the services' own public APIs, as a user would: the admin signs in
@@ -52,13 +53,11 @@ public final class ScenarioApplier {
             Map<String, Object> created = (Map<String, Object>) operation.get("response");
             numbers.put(project.id(), (String) created.get("projectNumber"));
         }
-        for (ServiceAccountSpec account : scenario.serviceAccountsOrEmpty()) {
-            createServiceAccount(admin, account);
-        }
-        applyCluster(scenario.cluster());
-        for (BucketSpec bucket : scenario.bucketsOrEmpty()) {
-            createBucket(admin, bucket);
-        }
+        // IAM, the cluster and storage are independent once the projects exist: apply them side by side
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a))),
+                CompletableFuture.runAsync(() -> applyCluster(scenario.cluster())),
+                CompletableFuture.runAsync(() -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b)))).join();
         return new Applied(admin, numbers);
     }
 
