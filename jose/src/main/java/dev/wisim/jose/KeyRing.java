@@ -63,6 +63,14 @@ public final class KeyRing {
         return ring;
     }
 
+    /**
+     * A service's key ring: persisted at {@code stateDir/file} when the service has a state directory
+     * (so its tokens survive a restart), in memory otherwise.
+     */
+    public static KeyRing forService(java.util.Optional<Path> stateDir, String file, Clock clock) {
+        return stateDir.map(dir -> loadOrCreate(dir.resolve(file), clock)).orElseGet(() -> inMemory(clock));
+    }
+
     public synchronized SigningKey active() {
         return keys.stream().filter(SigningKey::active).reduce((first, second) -> second).orElseThrow();
     }

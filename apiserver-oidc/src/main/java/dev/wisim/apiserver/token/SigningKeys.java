@@ -14,9 +14,7 @@ public class SigningKeys {
     @Produces
     @Singleton
     KeyRing keyRing(ApiserverConfig config, Clock clock) {
-        return config.stateDir()
-                .map(dir -> KeyRing.loadOrCreate(dir.resolve("apiserver-oidc").resolve("service-account-keys.json"), clock))
-                .orElseGet(() -> KeyRing.inMemory(clock));
+        return KeyRing.forService(config.stateDir(), "apiserver-oidc/service-account-keys.json", clock);
     }
 
     @Produces

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,31 +36,23 @@ public class TokenInfoResource {
     }
 
     @GET
-    @Path("{version: v1|v2}/tokeninfo")
-    public Map<String, Object> v1(@QueryParam("access_token") String query, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return info(query, authorization, TokenInfo::v1);
+    @Path("{version: v1|v2|v3}/tokeninfo")
+    public Map<String, Object> get(@PathParam("version") String version, @QueryParam("access_token") String query,
+                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return info(query, authorization, renderer(version));
     }
 
     @POST
-    @Path("{version: v1|v2}/tokeninfo")
+    @Path("{version: v1|v2|v3}/tokeninfo")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
-    public Map<String, Object> v1Post(@QueryParam("access_token") String query, @FormParam("access_token") String form,
-                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return info(query != null ? query : form, authorization, TokenInfo::v1);
+    public Map<String, Object> post(@PathParam("version") String version, @QueryParam("access_token") String query,
+                                    @FormParam("access_token") String form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return info(query != null ? query : form, authorization, renderer(version));
     }
 
-    @GET
-    @Path("v3/tokeninfo")
-    public Map<String, Object> v3(@QueryParam("access_token") String query, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return info(query, authorization, TokenInfo::v3);
-    }
-
-    @POST
-    @Path("v3/tokeninfo")
-    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
-    public Map<String, Object> v3Post(@QueryParam("access_token") String query, @FormParam("access_token") String form,
-                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return info(query != null ? query : form, authorization, TokenInfo::v3);
+    /** v1 and v2 render typed values, v3 renders every value as a string. */
+    private static BiFunction<ResolvedToken, Clock, Map<String, Object>> renderer(String version) {
+        return "v3".equals(version) ? TokenInfo::v3 : TokenInfo::v1;
     }
 
     private Map<String, Object> info(String given, String authorization, BiFunction<ResolvedToken, Clock, Map<String, Object>> render) {

@@ -14,9 +14,7 @@ public class IamKeys {
     @Produces
     @Singleton
     KeyRing keyRing(IamConfig config, Clock clock) {
-        return config.stateDir()
-                .map(dir -> KeyRing.loadOrCreate(dir.resolve("iam").resolve("token-signing-keys.json"), clock))
-                .orElseGet(() -> KeyRing.inMemory(clock));
+        return KeyRing.forService(config.stateDir(), "iam/token-signing-keys.json", clock);
     }
 
     @Produces

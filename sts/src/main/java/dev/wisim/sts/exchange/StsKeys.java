@@ -14,9 +14,7 @@ public class StsKeys {
     @Produces
     @Singleton
     KeyRing keyRing(StsConfig config, Clock clock) {
-        return config.stateDir()
-                .map(dir -> KeyRing.loadOrCreate(dir.resolve("sts").resolve("token-signing-keys.json"), clock))
-                .orElseGet(() -> KeyRing.inMemory(clock));
+        return KeyRing.forService(config.stateDir(), "sts/token-signing-keys.json", clock);
     }
 
     @Produces
