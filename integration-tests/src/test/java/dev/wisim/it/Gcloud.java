@@ -1,0 +1,71 @@
+package dev.wisim.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The installed {@code gcloud}, run with a fresh {@code HOME} and {@code CLOUDSDK_CONFIG} so that it
+ * neither reads nor writes this machine's configuration. Absent, the test is skipped — except in CI
+ * ({@code CI=true}), where a missing binary is a failure.
+ */
+public final class Gcloud {
+
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private Gcloud() {
+    }
+
+    public static void assumeInstalled() {
+        boolean installed = onPath("gcloud");
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("gcloud is not installed, and CI=true: the gcloud tests must run in CI");
+        }
+        assumeTrue(installed, "gcloud is not installed");
+    }
+
+    public static Result run(Map<String, String> environment, String... args) {
+        try {
+            Path home = Files.createTempDirectory("wisim-gcloud-home-");
+            List<String> command = new ArrayList<>(List.of("gcloud"));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("GCE_") || k.startsWith("CLOUDSDK_"));
+            builder.environment().putAll(environment);
+            builder.environment().put("HOME", home.toString());
+            builder.environment().put("CLOUDSDK_CONFIG", home.resolve("gcloud").toString());
+            builder.environment().put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
+            builder.environment().put("CLOUDSDK_CORE_DISABLE_USAGE_REPORTING", "true");
+            builder.environment().put("CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "true");
+            builder.environment().put("CLOUDSDK_SURVEY_DISABLE_PROMPTS", "1");
+            Path stderr = home.resolve("stderr.txt");
+            Process process = builder.redirectError(stderr.toFile()).start();
+            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("gcloud " + String.join(" ", args) + " did not finish");
+            }
+            return new Result(process.exitValue(), stdout, Files.readString(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean onPath(String binary) {
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, binary)));
+    }
+}
