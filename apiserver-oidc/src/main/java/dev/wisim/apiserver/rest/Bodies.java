@@ -22,13 +22,18 @@ public class Bodies {
         if (body == null || body.length == 0) {
             throw KubernetesException.badRequest("the body of the request is empty");
         }
+        T value;
         try {
-            return mapper.readValue(body, type);
+            value = mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw KubernetesException.badRequest("couldn't get version/kind; json parse error: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw KubernetesException.badRequest("cannot read the request body: " + e.getMessage());
         }
+        if (value == null) {
+            throw KubernetesException.badRequest("Object 'Kind' is missing in 'null'");
+        }
+        return value;
     }
 
     /** {@code dryRun=All} means validate only; any other value is refused as kube-apiserver does. */

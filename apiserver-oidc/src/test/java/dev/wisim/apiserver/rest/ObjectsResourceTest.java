@@ -143,6 +143,8 @@ class ObjectsResourceTest {
         given().contentType(ContentType.JSON).body("{\"metadata\":").post("/api/v1/namespaces")
                 .then().statusCode(400).contentType(ContentType.JSON).body("reason", equalTo("BadRequest"))
                 .body("message", startsWith("couldn't get version/kind; json parse error"));
+        given().contentType(ContentType.JSON).body("null").post("/api/v1/namespaces/default/serviceaccounts")
+                .then().statusCode(400).body("reason", equalTo("BadRequest"));
         given().contentType("text/plain").body("x").post("/api/v1/namespaces")
                 .then().statusCode(415).body("reason", equalTo("UnsupportedMediaType"));
         given().put("/api/v1/namespaces").then().statusCode(405).body("reason", equalTo("MethodNotAllowed"));

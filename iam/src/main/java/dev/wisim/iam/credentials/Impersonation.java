@@ -43,12 +43,16 @@ public class Impersonation {
             throw IamException.insufficientScopes();
         }
         ServiceAccount target = accounts.find("-", name).orElseThrow(() -> IamException.gaiaIdNotFound(name));
-        if (scopes == null || scopes.isEmpty()) {
+        List<String> requestedScopes = scopes == null ? List.of() : scopes.stream().filter(s -> s != null && !s.isBlank()).toList();
+        if (requestedScopes.isEmpty()) {
             throw IamException.invalidArgument("Scope required.");
         }
         Duration duration = parseLifetime(lifetime);
         Principal actor = caller.principal();
         for (String delegate : delegates == null ? List.<String>of() : delegates) {
+            if (delegate == null || delegate.isBlank()) {
+                throw IamException.invalidArgument("Invalid value at 'delegates': a delegate must name a service account.");
+            }
             String email = delegate.substring(delegate.lastIndexOf('/') + 1);
             ServiceAccount hop = accounts.find("-", email).orElseThrow(() -> IamException.gaiaIdNotFound(email));
             require(actor, "iam.serviceAccounts.implicitDelegation", hop);
@@ -58,7 +62,7 @@ public class Impersonation {
         if (target.isDisabled()) {
             throw IamException.failedPrecondition("Precondition check failed.");
         }
-        return tokens.mint(Principal.serviceAccount(target.email()), target.uniqueId(), scopes, duration);
+        return tokens.mint(Principal.serviceAccount(target.email()), target.uniqueId(), requestedScopes, duration);
     }
 
     private void require(Principal actor, String permission, ServiceAccount on) {

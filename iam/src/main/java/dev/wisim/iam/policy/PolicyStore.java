@@ -33,8 +33,10 @@ public class PolicyStore {
             throw IamException.concurrentPolicyChange();
         }
         List<Policy.Binding> bindings = requested.bindingsOrEmpty().stream()
-                .filter(b -> !b.membersOrEmpty().isEmpty())
-                .map(b -> new Policy.Binding(b.role(), b.membersOrEmpty().stream().distinct().toList(), b.condition()))
+                .filter(Objects::nonNull)
+                .map(b -> new Policy.Binding(b.role(), b.membersOrEmpty().stream().filter(Objects::nonNull).distinct().toList(),
+                        b.condition()))
+                .filter(b -> !b.members().isEmpty())
                 .toList();
         for (Policy.Binding binding : bindings) {
             if (binding.role() == null || !binding.role().startsWith("roles/")) {

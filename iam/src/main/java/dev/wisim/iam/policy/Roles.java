@@ -38,11 +38,11 @@ public final class Roles {
     }
 
     public static Set<String> permissions(String role) {
-        return PERMISSIONS.getOrDefault(role, Set.of());
+        return role == null ? Set.of() : PERMISSIONS.getOrDefault(role, Set.of());
     }
 
     public static boolean grants(String role, String permission) {
-        return permissions(role).contains(permission);
+        return role != null && permission != null && permissions(role).contains(permission);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

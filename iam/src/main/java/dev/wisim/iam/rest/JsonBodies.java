@@ -16,12 +16,17 @@ public class JsonBodies {
     }
 
     public <T> T read(byte[] body, Class<T> type) {
+        T value;
         try {
-            return mapper.readValue(body == null || body.length == 0 ? "{}".getBytes() : body, type);
+            value = mapper.readValue(body == null || body.length == 0 ? "{}".getBytes() : body, type);
         } catch (JsonProcessingException e) {
             throw IamException.invalidArgument("Invalid JSON payload received. " + e.getOriginalMessage());
         } catch (IOException e) {
             throw IamException.invalidArgument("Invalid JSON payload received.");
         }
+        if (value == null) {
+            throw IamException.invalidArgument("Invalid JSON payload received. Expected an object, got null.");
+        }
+        return value;
     }
 }

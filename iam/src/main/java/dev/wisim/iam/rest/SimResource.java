@@ -55,7 +55,12 @@ public class SimResource {
             throw IamException.invalidArgument("principal must be user:EMAIL");
         }
         String email = request.principal().substring("user:".length());
-        Duration lifetime = request.lifetime() == null ? Duration.ofHours(1) : Duration.parse(request.lifetime());
+        Duration lifetime;
+        try {
+            lifetime = request.lifetime() == null ? Duration.ofHours(1) : Duration.parse(request.lifetime());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw IamException.invalidArgument("lifetime must be an ISO-8601 duration such as PT1H");
+        }
         String clientId = Long.toString(Math.abs(UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8))
                 .getMostSignificantBits() % 1_000_000_000_000L) + 100_000_000_000_000_000L);
         AccessTokens.Issued issued = tokens.mint(Principal.user(email), clientId,

@@ -95,6 +95,8 @@ class IamCredentialsResourceTest {
         IamWorld.bind(admin, gsa, "roles/iam.workloadIdentityUser", "serviceAccount:demo-project.svc.id.goog[demo/app]");
         String caller = FakeSts.federatedToken("demo", "app", 3600, CLOUD_PLATFORM);
         generate(caller, gsa, "{\"scope\":[]}", 400);
+        generate(caller, gsa, "{\"scope\":[null]}", 400);
+        generate(caller, gsa, "{\"delegates\":[null],\"scope\":[\"" + CLOUD_PLATFORM + "\"]}", 400);
         given().auth().oauth2(caller).contentType(ContentType.JSON).body("{\"scope\":[\"x\"],\"lifetime\":\"7200s\"}")
                 .post("/v1/projects/-/serviceAccounts/" + gsa + ":generateAccessToken")
                 .then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));

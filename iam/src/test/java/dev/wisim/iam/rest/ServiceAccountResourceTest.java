@@ -124,6 +124,8 @@ class ServiceAccountResourceTest {
                 .then().statusCode(409).body("error.status", equalTo("ABORTED"))
                 .body("error.message", equalTo("There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff."));
         given().auth().oauth2(admin).post(path + ":getIamPolicy").then().statusCode(200).body("etag", equalTo(etag));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"permissions\":[null]}").post(path + ":testIamPermissions")
+                .then().statusCode(200).body(equalTo("{}"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("permissions", List.of("iam.serviceAccounts.get", "iam.serviceAccounts.getAccessToken")))
                 .post(path + ":testIamPermissions")
@@ -137,6 +139,10 @@ class ServiceAccountResourceTest {
                 .then().statusCode(400).contentType(JSON_UTF8)
                 .body("error.status", equalTo("INVALID_ARGUMENT"))
                 .body("error.message", org.hamcrest.Matchers.startsWith("Invalid JSON payload received."));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("null").post("/v1/projects/demo-project/serviceAccounts")
+                .then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
+        given().contentType(ContentType.JSON).body("{\"principal\":\"user:a@example.com\",\"lifetime\":\"soon\"}").post("/_sim/tokens")
+                .then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
         given().auth().oauth2(admin).post("/v1/projects/demo-project/serviceAccounts/x@demo-project.iam.gserviceaccount.com:frobnicate")
                 .then().statusCode(404).body("error.status", equalTo("NOT_FOUND"));
         given().get("/v2/nothing").then().statusCode(404).contentType(JSON_UTF8).body("error.code", equalTo(404));

@@ -37,7 +37,7 @@ public final class StorageRoles {
     }
 
     public static boolean grants(String role, String permission) {
-        return PERMISSIONS.getOrDefault(role, Set.of()).contains(permission);
+        return role != null && permission != null && PERMISSIONS.getOrDefault(role, Set.of()).contains(permission);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -62,7 +62,10 @@ public class Buckets {
             throw StorageException.conditionNotMet();
         }
         long revision = bucket.policyRevision() + 1;
-        List<BucketPolicy.Binding> bindings = requested.bindingsOrEmpty().stream().filter(b -> !b.membersOrEmpty().isEmpty()).toList();
+        List<BucketPolicy.Binding> bindings = requested.bindingsOrEmpty().stream().filter(java.util.Objects::nonNull)
+                .map(b -> new BucketPolicy.Binding(b.role(), b.membersOrEmpty().stream().filter(java.util.Objects::nonNull).toList(),
+                        b.condition()))
+                .filter(b -> b.role() != null && !b.members().isEmpty()).toList();
         BucketPolicy policy = new BucketPolicy("storage#policy", "projects/_/buckets/" + name,
                 requested.version() == null ? 1 : requested.version(), bindings, Etags.of(revision));
         buckets.put(name, bucket.withPolicy(policy, revision, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)));

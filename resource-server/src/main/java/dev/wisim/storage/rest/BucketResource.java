@@ -67,11 +67,14 @@ public class BucketResource {
         }
         Caller caller = requests.caller(authorization);
         ProjectView view = authorizer.requireOnProject(caller, "storage.buckets.create", project);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> request = requests.json(body, Map.class);
-        Bucket bucket = buckets.create((String) request.get("name"), view.projectId(), view.projectNumber(),
-                (String) request.get("location"), (String) request.get("storageClass"));
+        BucketInsert request = requests.json(body, BucketInsert.class);
+        Bucket bucket = buckets.create(request.name(), view.projectId(), view.projectNumber(), request.location(), request.storageClass());
         return json.bucket(bucket);
+    }
+
+    /** The fields of a bucket resource that an insert may set here. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record BucketInsert(String name, String location, String storageClass) {
     }
 
     @GET

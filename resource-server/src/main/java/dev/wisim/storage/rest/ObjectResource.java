@@ -47,7 +47,12 @@ public class ObjectResource {
                                     @QueryParam("maxResults") Integer maxResults, @QueryParam("pageToken") String pageToken) {
         Bucket bucket = requests.bucket(name);
         authorizer.require(requests.caller(authorization), "storage.objects.list", bucket, "bucket");
-        String after = pageToken == null ? null : new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
+        String after;
+        try {
+            after = pageToken == null ? null : new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw StorageException.invalid("Invalid page token: " + pageToken);
+        }
         int limit = maxResults == null || maxResults <= 0 ? 1000 : Math.min(maxResults, 1000);
         List<Map<String, Object>> items = new ArrayList<>();
         TreeSet<String> prefixes = new TreeSet<>();

@@ -37,13 +37,18 @@ public class Requests {
         if (body == null || body.length == 0) {
             throw StorageException.required("Required");
         }
+        T value;
         try {
-            return mapper.readValue(body, type);
+            value = mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw StorageException.invalid("Invalid JSON payload received. " + e.getOriginalMessage());
         } catch (IOException e) {
             throw StorageException.invalid("Invalid JSON payload received.");
         }
+        if (value == null) {
+            throw StorageException.invalid("Invalid JSON payload received. Expected an object, got null.");
+        }
+        return value;
     }
 
     /**

@@ -64,19 +64,23 @@ public class UploadResource {
             if (parts.size() != 2) {
                 throw StorageException.invalid("Invalid multipart request with " + parts.size() + " mime parts.");
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metadata = requests.json(parts.get(0).body(), Map.class);
-            String objectFromMetadata = metadata.get("name") instanceof String s ? s : objectName;
+            ObjectMetadata metadata = requests.json(parts.get(0).body(), ObjectMetadata.class);
+            String objectFromMetadata = metadata.name() != null ? metadata.name() : objectName;
             authorize(caller, bucket, objectFromMetadata);
-            String mediaType = metadata.get("contentType") instanceof String s ? s : parts.get(1).contentType();
-            stored = objects.put(name, objectFromMetadata, mediaType, parts.get(1).body(),
-                    (String) metadata.get("md5Hash"), (String) metadata.get("crc32c"), ifGenerationMatch);
+            String mediaType = metadata.contentType() != null ? metadata.contentType() : parts.get(1).contentType();
+            stored = objects.put(name, objectFromMetadata, mediaType, parts.get(1).body(), metadata.md5Hash(), metadata.crc32c(),
+                    ifGenerationMatch);
         } else if (uploadType == null) {
             throw StorageException.required("Upload requests must include an uploadType URL parameter and a URL path beginning with /upload/");
         } else {
             throw StorageException.invalid("Invalid upload type: " + uploadType);
         }
         return json.object(stored);
+    }
+
+    /** The object resource fields a multipart upload's metadata part may carry here. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record ObjectMetadata(String name, String contentType, String md5Hash, String crc32c) {
     }
 
     /** Creating needs {@code storage.objects.create}; replacing an existing object also needs {@code storage.objects.delete}. */

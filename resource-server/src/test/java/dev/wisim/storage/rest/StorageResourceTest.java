@@ -157,6 +157,10 @@ class StorageResourceTest {
                 .body("error.message", equalTo("The specified bucket does not exist."));
         given().auth().oauth2(FakeIam.OWNER).contentType(ContentType.JSON).body("{oops").post("/storage/v1/b?project=demo-project")
                 .then().statusCode(400).contentType(JSON_UTF8).body("error.errors[0].reason", equalTo("invalid"));
+        given().auth().oauth2(FakeIam.OWNER).contentType(ContentType.JSON).body("null").put("/storage/v1/b/misc-bucket/iam")
+                .then().statusCode(400).body("error.errors[0].reason", equalTo("invalid"));
+        given().auth().oauth2(FakeIam.OWNER).queryParam("pageToken", "%%%").get("/storage/v1/b/misc-bucket/o")
+                .then().statusCode(400).body("error.errors[0].reason", equalTo("invalid"));
         given().auth().oauth2(FakeIam.OWNER).post("/upload/storage/v1/b/misc-bucket/o?name=x").then().statusCode(400)
                 .body("error.errors[0].reason", equalTo("required"));
         given().auth().oauth2(FakeIam.OWNER).get("/storage/v2/whatever").then().statusCode(404).contentType(JSON_UTF8);

@@ -39,8 +39,12 @@ public record TokenExchangeRequest(String grantType, String audience, String sco
     /** Percent-decodes until the value reads as a JSON object (at most twice); null stays null. */
     static String decodeOptions(String options) {
         String value = options;
-        for (int i = 0; value != null && i < 2 && !value.trim().startsWith("{"); i++) {
-            value = URLDecoder.decode(value, StandardCharsets.UTF_8);
+        try {
+            for (int i = 0; value != null && i < 2 && !value.trim().startsWith("{"); i++) {
+                value = URLDecoder.decode(value, StandardCharsets.UTF_8);
+            }
+        } catch (IllegalArgumentException e) {
+            throw StsException.invalidRequest("Invalid value for \"options\": it is not correctly percent-encoded.");
         }
         if (value != null && !value.isBlank() && !value.trim().startsWith("{")) {
             throw StsException.invalidRequest("Invalid value for \"options\": it must be a JSON object.");

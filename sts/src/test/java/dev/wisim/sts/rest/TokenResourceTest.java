@@ -109,6 +109,8 @@ class TokenResourceTest {
         Map<String, String> badOptions = form(ksa);
         badOptions.put("options", "not json");
         postForm(badOptions).statusCode(400).body("error", equalTo("invalid_request"));
+        badOptions.put("options", "%zz");
+        postForm(badOptions).statusCode(400).body("error", equalTo("invalid_request"));
     }
 
     @Test
