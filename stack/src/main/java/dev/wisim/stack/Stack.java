@@ -198,7 +198,10 @@ public final class Stack implements AutoCloseable {
                 return stack;
             } catch (RuntimeException e) {
                 processes.values().parallelStream().forEach(ServiceProcess::stop);
-                throw e.getCause() instanceof RuntimeException cause && e instanceof java.util.concurrent.CompletionException ? cause : e;
+                if (e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
             }
         }
     }

@@ -158,12 +158,8 @@ public class ClusterStore {
             throw KubernetesException.forbidden("pods", name, "error looking up service account " + namespace + "/" + saName
                     + ": serviceaccount \"" + saName + "\" not found");
         }
-        String ip = Optional.ofNullable(requested.getStatus()).map(s -> s.getPodIP()).orElse(null);
-        if (ip == null || ip.isEmpty()) {
-            ip = dryRun ? "" : ipPool.allocate();
-        } else {
-            ipPool.reserve(ip);
-        }
+        // status is the kubelet's to write: whatever the request says, the pod gets the next free IP
+        String ip = dryRun ? "" : ipPool.allocate();
         Pod pod = new PodBuilder(requested).withApiVersion("v1").withKind("Pod")
                 .editSpec()
                 .withServiceAccountName(saName).withServiceAccount(saName)

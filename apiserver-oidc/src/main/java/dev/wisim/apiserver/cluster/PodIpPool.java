@@ -42,11 +42,6 @@ final class PodIpPool {
         throw KubernetesException.internal("the pod IP range is exhausted");
     }
 
-    /** Marks an address as in use (a pod created with an explicit IP). */
-    void reserve(String ip) {
-        parse(ip).ifPresent(used::add);
-    }
-
     void release(String ip) {
         parse(ip).ifPresent(used::remove);
     }
@@ -60,8 +55,12 @@ final class PodIpPool {
             return java.util.Optional.empty();
         }
         long value = 0;
-        for (String octet : octets) {
-            value = (value << 8) | Integer.parseInt(octet);
+        try {
+            for (String octet : octets) {
+                value = (value << 8) | Integer.parseInt(octet);
+            }
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
         }
         return java.util.Optional.of(value);
     }
