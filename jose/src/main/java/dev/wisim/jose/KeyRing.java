@@ -75,13 +75,49 @@ public final class KeyRing {
         return keys.stream().filter(SigningKey::active).reduce((first, second) -> second).orElseThrow();
     }
 
-    /** Every key that still verifies, oldest first. */
+    /** Every key that still verifies, oldest first: the active one, and retired ones while a token they signed is current. */
     public synchronized List<SigningKey> all() {
-        return List.copyOf(keys);
+        Instant now = clock.instant();
+        return keys.stream().filter(k -> k.neededAt(now)).toList();
     }
 
     public synchronized Optional<SigningKey> find(String kid) {
-        return keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
+        return all().stream().filter(k -> k.kid().equals(kid)).findFirst();
+    }
+
+    /**
+     * Records that {@code kid} signed a token valid until {@code expiry}. Persisted when it moves the
+     * key's horizon by more than a minute, so that a restart does not forget a key still needed.
+     */
+    public synchronized void noteSigned(String kid, Instant expiry) {
+        for (int i = 0; i < keys.size(); i++) {
+            SigningKey key = keys.get(i);
+            if (key.kid().equals(kid) && (key.signedUntil() == null || expiry.isAfter(key.signedUntil()))) {
+                boolean persist = key.signedUntil() == null || expiry.isAfter(key.signedUntil().plusSeconds(60));
+                keys.set(i, key.signedUntil(expiry));
+                if (persist) {
+                    save();
+                }
+            }
+        }
+    }
+
+    /**
+     * A new key signs from now on; the previous one is retired but stays in the JWKS until every token
+     * it signed has expired. Keys no longer needed are dropped.
+     */
+    public synchronized SigningKey rotate() {
+        Instant now = clock.instant();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).active()) {
+                keys.set(i, keys.get(i).retire(now));
+            }
+        }
+        keys.removeIf(k -> !k.neededAt(now));
+        SigningKey fresh = generate();
+        keys.add(fresh);
+        save();
+        return fresh;
     }
 
     /** The public JWKS document, {@code {"keys":[…]}}, oldest key first. */
@@ -93,8 +129,7 @@ public final class KeyRing {
         try {
             RsaJsonWebKey jwk = RsaJwkGenerator.generateJwk(RSA_BITS);
             RSAPublicKey publicKey = jwk.getRsaPublicKey();
-            return new SigningKey(Kid.of(publicKey), jwk.getRsaPrivateKey(), publicKey,
-                    clock.instant(), null);
+            return new SigningKey(Kid.of(publicKey), jwk.getRsaPrivateKey(), publicKey, clock.instant(), null, null);
         } catch (JoseException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }
@@ -113,6 +148,9 @@ public final class KeyRing {
             entry.put("createdAt", key.createdAt().toString());
             if (key.retiredAt() != null) {
                 entry.put("retiredAt", key.retiredAt().toString());
+            }
+            if (key.signedUntil() != null) {
+                entry.put("signedUntil", key.signedUntil().toString());
             }
             entries.add(entry);
         }
@@ -140,10 +178,12 @@ public final class KeyRing {
                 Map<String, Object> params = new LinkedHashMap<>(entry);
                 Instant created = Instant.parse((String) params.remove("createdAt"));
                 Object retired = params.remove("retiredAt");
+                Object signedUntil = params.remove("signedUntil");
                 RsaJsonWebKey jwk = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(params);
                 RSAPrivateKey privateKey = jwk.getRsaPrivateKey();
                 loaded.add(new SigningKey(Kid.of(jwk.getRsaPublicKey()), privateKey, jwk.getRsaPublicKey(),
-                        created, retired == null ? null : Instant.parse((String) retired)));
+                        created, retired == null ? null : Instant.parse((String) retired),
+                        signedUntil == null ? null : Instant.parse((String) signedUntil)));
             }
             return loaded;
         } catch (IOException | JoseException | RuntimeException e) {

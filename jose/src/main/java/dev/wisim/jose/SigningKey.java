@@ -9,15 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One RSA signing key. {@code retiredAt} is set once another key has taken over signing; the key
- * still verifies until {@code retiredAt + maximum token lifetime}.
+ * One RSA signing key. {@code retiredAt} is set once another key has taken over signing;
+ * {@code signedUntil} is the latest expiry of a token it signed, so that a retired key keeps
+ * verifying exactly as long as one of its tokens can still be presented.
  */
-public record SigningKey(String kid, PrivateKey privateKey, PublicKey publicKey, Instant createdAt, Instant retiredAt) {
+public record SigningKey(String kid, PrivateKey privateKey, PublicKey publicKey, Instant createdAt, Instant retiredAt,
+                         Instant signedUntil) {
 
     public static final String ALGORITHM = "RS256";
 
     public SigningKey retire(Instant at) {
-        return new SigningKey(kid, privateKey, publicKey, createdAt, at);
+        return new SigningKey(kid, privateKey, publicKey, createdAt, at, signedUntil);
+    }
+
+    SigningKey signedUntil(Instant expiry) {
+        return new SigningKey(kid, privateKey, publicKey, createdAt, retiredAt, expiry);
+    }
+
+    /** A retired key whose every token has expired is no longer needed. */
+    boolean neededAt(Instant now) {
+        return retiredAt == null || (signedUntil != null && signedUntil.isAfter(now));
     }
 
     public boolean active() {

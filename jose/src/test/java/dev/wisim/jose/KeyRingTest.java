@@ -38,6 +38,40 @@ class KeyRingTest {
     }
 
     @Test
+    void aRetiredKeyVerifiesUntilItsLastTokenExpires(@TempDir Path dir) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-05-01T12:00:00Z"));
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        Path file = dir.resolve("keys.json");
+        KeyRing ring = KeyRing.loadOrCreate(file, moving);
+        SigningKey old = ring.active();
+        ring.noteSigned(old.kid(), now.get().plusSeconds(3600));
+
+        SigningKey fresh = ring.rotate();
+
+        assertThat(ring.active().kid()).isEqualTo(fresh.kid()).isNotEqualTo(old.kid());
+        assertThat(KeyRing.loadOrCreate(file, moving).all()).extracting(SigningKey::kid).containsExactly(old.kid(), fresh.kid());
+        now.set(now.get().plusSeconds(3601));
+        assertThat(ring.all()).extracting(SigningKey::kid).containsExactly(fresh.kid());
+        assertThat(ring.find(old.kid())).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void publicJwksHasKubeApiserverMembersInOrder() {
         KeyRing ring = KeyRing.inMemory(clock);

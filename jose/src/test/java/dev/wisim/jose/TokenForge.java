@@ -55,7 +55,7 @@ public final class TokenForge {
     /** Signed by a fresh key that claims the trusted key's kid. */
     public static String signedByStrangerWithKid(String kid, Map<String, ?> claims) {
         SigningKey stranger = KeyRing.inMemory(java.time.Clock.systemUTC()).active();
-        SigningKey impostor = new SigningKey(kid, stranger.privateKey(), stranger.publicKey(), stranger.createdAt(), null);
+        SigningKey impostor = new SigningKey(kid, stranger.privateKey(), stranger.publicKey(), stranger.createdAt(), null, null);
         return JwsSigner.sign(impostor, claims);
     }
 

@@ -1,277 +1,234 @@
 package dev.wisim.apiserver.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wisim.apiserver.config.ApiserverConfig;
-import dev.wisim.apiserver.cluster.KubernetesException.Cause;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodIP;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The cluster's objects: namespaces, service accounts and pods, with uids, monotonically increasing
- * resource versions and the defaults the API server and its controllers apply.
+ * The cluster's objects, by kind: create, read, list, update, patch and delete with uids,
+ * monotonically increasing resource versions, optimistic concurrency, dry runs, and the defaults and
+ * side effects of each {@link Kind}. All writes are serialised.
  */
 @ApplicationScoped
 public class ClusterStore {
 
     static final String NAME_LABEL = "kubernetes.io/metadata.name";
+    static final String HOST_IP = "10.128.0.2";
 
     private final Clock clock;
     private final ApiserverConfig config;
+    private final ObjectMapper mapper;
     private final PodIpPool ipPool;
-    private final Map<String, Namespace> namespaces = new java.util.TreeMap<>();
-    private final ObjectTable<ServiceAccount> serviceAccounts =
-            new ObjectTable<>("serviceaccounts", sa -> new ServiceAccountBuilder(sa).build());
-    private final ObjectTable<Pod> pods = new ObjectTable<>("pods", pod -> new PodBuilder(pod).build());
+    private final Map<Kind<?>, ObjectTable<?>> tables = new HashMap<>();
     private long resourceVersion = 1000;
 
-    public ClusterStore(Clock clock, ApiserverConfig config) {
+    public ClusterStore(Clock clock, ApiserverConfig config, ObjectMapper mapper) {
         this.clock = clock;
         this.config = config;
+        this.mapper = mapper;
         this.ipPool = new PodIpPool(config.podCidr());
         for (String name : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
-            createNamespace(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), false);
+            create(Kinds.NAMESPACES, null, new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), false);
         }
+    }
+
+    /** An object as a patch left it, and whether the patch created it (server-side apply). */
+    public record Patched<T>(T object, boolean created) {
     }
 
     public synchronized String currentResourceVersion() {
         return Long.toString(resourceVersion);
     }
 
-    // --- namespaces --------------------------------------------------------------------------
-
-    public synchronized Namespace createNamespace(Namespace requested, boolean dryRun) {
-        String name = requested.getMetadata() == null ? null : requested.getMetadata().getName();
-        Names.checkLabel(name).ifPresent(cause -> {
-            throw KubernetesException.invalid("Namespace", null, name, cause);
-        });
-        if (namespaces.containsKey(name)) {
-            throw KubernetesException.alreadyExists("namespaces", name);
-        }
-        Namespace ns = new NamespaceBuilder(requested)
-                .withApiVersion("v1").withKind("Namespace")
-                .editMetadata().addToLabels(NAME_LABEL, name).endMetadata()
-                .withNewSpec().withFinalizers("kubernetes").endSpec()
-                .withNewStatus().withPhase("Active").endStatus()
-                .build();
-        stamp(ns, null);
-        if (!dryRun) {
-            namespaces.put(name, ns);
-            ServiceAccount defaultSa = new ServiceAccountBuilder().withNewMetadata()
-                    .withName("default").withNamespace(name).endMetadata().build();
-            createServiceAccount(name, defaultSa, false);
-        }
-        return copy(ns);
-    }
-
-    public synchronized Namespace namespace(String name) {
-        return Optional.ofNullable(namespaces.get(name)).map(ClusterStore::copy)
-                .orElseThrow(() -> KubernetesException.notFound("namespaces", name));
-    }
-
-    public synchronized List<Namespace> namespaces() {
-        return namespaces.values().stream().map(ClusterStore::copy).toList();
-    }
-
-    /** Deletes the namespace and everything in it at once (a real cluster would finalise it first). */
-    public synchronized Namespace deleteNamespace(String name) {
-        Namespace ns = namespace(name);
-        serviceAccounts.removeNamespace(name);
-        pods.list(name, p -> true).forEach(p -> ipPool.release(p.getStatus().getPodIP()));
-        pods.removeNamespace(name);
-        namespaces.remove(name);
-        ns.getMetadata().setDeletionTimestamp(now());
-        ns.getStatus().setPhase("Terminating");
-        ns.getMetadata().setResourceVersion(nextResourceVersion());
-        return ns;
-    }
-
-    // --- service accounts --------------------------------------------------------------------
-
-    public synchronized ServiceAccount createServiceAccount(String namespace, ServiceAccount requested, boolean dryRun) {
-        String name = prepareNamespaced(namespace, requested, "ServiceAccount", "serviceaccounts");
-        ServiceAccount sa = new ServiceAccountBuilder(requested).withApiVersion("v1").withKind("ServiceAccount").build();
-        stamp(sa, namespace);
-        if (!dryRun) {
-            serviceAccounts.insert(sa);
-        } else if (serviceAccounts.get(namespace, name).isPresent()) {
-            throw KubernetesException.alreadyExists("serviceaccounts", name);
-        }
-        return sa;
-    }
-
-    public synchronized ServiceAccount serviceAccount(String namespace, String name) {
-        return serviceAccounts.require(namespace, name);
-    }
-
-    public synchronized Optional<ServiceAccount> findServiceAccount(String namespace, String name) {
-        return serviceAccounts.get(namespace, name);
-    }
-
-    public synchronized List<ServiceAccount> serviceAccounts(String namespace, Predicate<ServiceAccount> filter) {
-        return serviceAccounts.list(namespace, filter);
-    }
-
-    /** PUT semantics: replaces the object; a {@code resourceVersion} in the body must match the stored one. */
-    public synchronized ServiceAccount updateServiceAccount(String namespace, String name, ServiceAccount replacement, boolean dryRun) {
-        ServiceAccount current = serviceAccounts.require(namespace, name);
-        checkIdentity(replacement, namespace, name, "ServiceAccount");
-        checkResourceVersion(replacement, current, "serviceaccounts");
-        ServiceAccount updated = new ServiceAccountBuilder(replacement).withApiVersion("v1").withKind("ServiceAccount").build();
-        carryOver(current, updated);
-        if (!dryRun) {
-            serviceAccounts.replace(updated);
-        }
-        return updated;
-    }
-
-    public synchronized ServiceAccount deleteServiceAccount(String namespace, String name) {
-        return serviceAccounts.remove(namespace, name);
-    }
-
-    // --- pods --------------------------------------------------------------------------------
-
-    public synchronized Pod createPod(String namespace, Pod requested, boolean dryRun) {
-        String name = prepareNamespaced(namespace, requested, "Pod", "pods");
-        if (requested.getSpec() == null || requested.getSpec().getContainers() == null
-                || requested.getSpec().getContainers().isEmpty()) {
-            throw KubernetesException.invalid("Pod", null, name, Cause.required("spec.containers", null));
-        }
-        String saName = Optional.ofNullable(requested.getSpec().getServiceAccountName())
-                .or(() -> Optional.ofNullable(requested.getSpec().getServiceAccount()))
-                .filter(s -> !s.isEmpty()).orElse("default");
-        if (serviceAccounts.get(namespace, saName).isEmpty()) {
-            throw KubernetesException.forbidden("pods", name, "error looking up service account " + namespace + "/" + saName
-                    + ": serviceaccount \"" + saName + "\" not found");
-        }
-        // status is the kubelet's to write: whatever the request says, the pod gets the next free IP
-        String ip = dryRun ? "" : ipPool.allocate();
-        Pod pod = new PodBuilder(requested).withApiVersion("v1").withKind("Pod")
-                .editSpec()
-                .withServiceAccountName(saName).withServiceAccount(saName)
-                .withNodeName(Optional.ofNullable(requested.getSpec().getNodeName()).orElse(config.nodeName()))
-                .endSpec()
-                .withNewStatus().withPhase("Running").withPodIP(ip).withPodIPs(new PodIP(ip))
-                .withHostIP("10.128.0.2").withStartTime(now()).endStatus()
-                .build();
-        stamp(pod, namespace);
-        if (!dryRun) {
-            pods.insert(pod);
-        }
-        return pod;
-    }
-
-    public synchronized Pod pod(String namespace, String name) {
-        return pods.require(namespace, name);
-    }
-
-    public synchronized Optional<Pod> findPod(String namespace, String name) {
-        return pods.get(namespace, name);
-    }
-
-    public synchronized List<Pod> pods(String namespace, Predicate<Pod> filter) {
-        return pods.list(namespace, filter);
-    }
-
-    public synchronized Pod deletePod(String namespace, String name) {
-        Pod removed = pods.remove(namespace, name);
-        ipPool.release(removed.getStatus().getPodIP());
-        return removed;
-    }
-
-    // --- shared rules ------------------------------------------------------------------------
-
-    private String prepareNamespaced(String namespace, HasMetadata object, String kind, String resource) {
+    public synchronized <T extends HasMetadata> T create(Kind<T> kind, String namespace, T requested, boolean dryRun) {
+        T object = kind.copy(requested);
         if (object.getMetadata() == null) {
             object.setMetadata(new ObjectMeta());
         }
         ObjectMeta meta = object.getMetadata();
-        String bodyNamespace = meta.getNamespace();
-        if (bodyNamespace != null && !bodyNamespace.isEmpty() && !bodyNamespace.equals(namespace)) {
-            throw KubernetesException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        String name = meta.getName();
+        if (kind.namespaced()) {
+            if (meta.getNamespace() != null && !meta.getNamespace().isEmpty() && !meta.getNamespace().equals(namespace)) {
+                throw KubernetesException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+            meta.setNamespace(namespace);
+        } else {
+            meta.setNamespace(null);
         }
-        Names.checkSubdomain(meta.getName()).ifPresent(cause -> {
-            throw KubernetesException.invalid(kind, null, meta.getName(), cause);
+        kind.checkName(name).ifPresent(cause -> {
+            throw KubernetesException.invalid(kind.kind(), null, name, cause);
         });
-        if (!namespaces.containsKey(namespace)) {
+        if (kind.namespaced() && find(Kinds.NAMESPACES, null, namespace).isEmpty()) {
             throw KubernetesException.notFound("namespaces", namespace);
         }
-        meta.setNamespace(namespace);
-        return meta.getName();
-    }
-
-    private static void checkIdentity(HasMetadata object, String namespace, String name, String kind) {
-        ObjectMeta meta = object.getMetadata();
-        if (meta == null || meta.getName() == null || !meta.getName().equals(name)) {
-            throw KubernetesException.badRequest("the name of the object (" + (meta == null ? "" : meta.getName())
-                    + ") does not match the name on the URL (" + name + ")");
+        if (table(kind).get(namespace, name).isPresent()) {
+            throw KubernetesException.alreadyExists(kind.resource(), name);
         }
-        if (meta.getNamespace() != null && !meta.getNamespace().isEmpty() && !meta.getNamespace().equals(namespace)) {
-            throw KubernetesException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
-        }
-        meta.setNamespace(namespace);
-    }
-
-    private static void checkResourceVersion(HasMetadata requested, HasMetadata current, String resource) {
-        String wanted = requested.getMetadata().getResourceVersion();
-        if (wanted != null && !wanted.isEmpty() && !wanted.equals(current.getMetadata().getResourceVersion())) {
-            throw KubernetesException.resourceVersionConflict(resource, current.getMetadata().getName());
-        }
-    }
-
-    /** Server-owned metadata survives an update; the resource version moves on. */
-    private void carryOver(HasMetadata current, HasMetadata updated) {
-        ObjectMeta was = current.getMetadata();
-        ObjectMeta meta = updated.getMetadata();
-        meta.setUid(was.getUid());
-        meta.setCreationTimestamp(was.getCreationTimestamp());
-        meta.setResourceVersion(nextResourceVersion());
-        dropEmpty(meta);
-    }
-
-    private void stamp(HasMetadata object, String namespace) {
-        ObjectMeta meta = object.getMetadata();
-        meta.setNamespace(namespace);
+        object.setApiVersion("v1");
         meta.setUid(UUID.randomUUID().toString());
-        meta.setResourceVersion(nextResourceVersion());
         meta.setCreationTimestamp(now());
         meta.setSelfLink(null);
         meta.setGeneration(null);
-        dropEmpty(meta);
+        meta.setResourceVersion(dryRun ? currentResourceVersion() : nextResourceVersion());
+        dropEmptyMaps(meta);
+        kind.prepare(object, this, dryRun);
+        if (!dryRun) {
+            table(kind).put(object);
+            kind.created(object, this);
+        }
+        return kind.copy(object);
     }
 
-    private static void dropEmpty(ObjectMeta meta) {
-        if (meta.getAnnotations() != null && meta.getAnnotations().isEmpty()) {
-            meta.setAnnotations(null);
+    public synchronized <T extends HasMetadata> Optional<T> find(Kind<T> kind, String namespace, String name) {
+        return table(kind).get(namespace, name);
+    }
+
+    public synchronized <T extends HasMetadata> T get(Kind<T> kind, String namespace, String name) {
+        return find(kind, namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
+    }
+
+    /** @param namespace null for every namespace (and for cluster-scoped kinds) */
+    public synchronized <T extends HasMetadata> List<T> list(Kind<T> kind, String namespace, Predicate<? super T> filter) {
+        if (namespace != null && kind.namespaced()) {
+            get(Kinds.NAMESPACES, null, namespace);
         }
-        if (meta.getLabels() != null && meta.getLabels().isEmpty()) {
-            meta.setLabels(null);
+        return table(kind).list(kind.namespaced() ? namespace : null, filter);
+    }
+
+    /** PUT: replaces the object; a {@code resourceVersion} in the body must be the stored one. */
+    public synchronized <T extends HasMetadata> T update(Kind<T> kind, String namespace, String name, T replacement, boolean dryRun) {
+        T current = get(kind, namespace, name);
+        ObjectMeta meta = replacement.getMetadata();
+        if (meta == null || !name.equals(meta.getName())) {
+            throw KubernetesException.badRequest("the name of the object (" + (meta == null ? "" : meta.getName())
+                    + ") does not match the name on the URL (" + name + ")");
         }
+        if (kind.namespaced() && meta.getNamespace() != null && !meta.getNamespace().isEmpty() && !meta.getNamespace().equals(namespace)) {
+            throw KubernetesException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        String wanted = meta.getResourceVersion();
+        if (wanted != null && !wanted.isEmpty() && !wanted.equals(current.getMetadata().getResourceVersion())) {
+            throw KubernetesException.resourceVersionConflict(kind.resource(), name);
+        }
+        T updated = kind.copy(replacement);
+        updated.setApiVersion(current.getApiVersion());
+        ObjectMeta was = current.getMetadata();
+        ObjectMeta now = updated.getMetadata();
+        now.setNamespace(was.getNamespace());
+        now.setUid(was.getUid());
+        now.setCreationTimestamp(was.getCreationTimestamp());
+        now.setResourceVersion(dryRun ? was.getResourceVersion() : nextResourceVersion());
+        dropEmptyMaps(now);
+        kind.keep(current, updated);
+        if (!dryRun) {
+            table(kind).put(updated);
+        }
+        return kind.copy(updated);
+    }
+
+    /**
+     * Applies a patch to the stored object's JSON and stores the result as an update (a
+     * {@code resourceVersion} the patch sets is a precondition). Server-side apply creates a
+     * missing object.
+     *
+     * @param bind turns the patched JSON into the object, with the request's field validation
+     */
+    public synchronized <T extends HasMetadata> Patched<T> patch(Kind<T> kind, String namespace, String name, String patchType,
+                                                                 JsonNode patch, Function<JsonNode, T> bind, boolean dryRun) {
+        Optional<T> current = find(kind, namespace, name);
+        if (current.isEmpty()) {
+            if (!Patches.APPLY_PATCH.equals(patchType)) {
+                throw KubernetesException.notFound(kind.resource(), name);
+            }
+            T created = bind.apply(patch);
+            if (created.getMetadata() == null || !name.equals(created.getMetadata().getName())) {
+                throw KubernetesException.badRequest("the name of the object (" + (created.getMetadata() == null ? ""
+                        : created.getMetadata().getName()) + ") does not match the name on the URL (" + name + ")");
+            }
+            return new Patched<>(create(kind, namespace, created, dryRun), true);
+        }
+        JsonNode target = mapper.valueToTree(current.get());
+        JsonNode patched = Patches.apply(patchType, target, patch, mapper);
+        if (patched instanceof ObjectNode object && Patches.APPLY_PATCH.equals(patchType)) {
+            ((ObjectNode) object.path("metadata")).remove("managedFields");
+        }
+        return new Patched<>(update(kind, namespace, name, bind.apply(patched), dryRun), false);
+    }
+
+    public synchronized <T extends HasMetadata> T delete(Kind<T> kind, String namespace, String name) {
+        T removed = table(kind).remove(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
+        kind.deleted(removed, this);
+        if (kind == Kinds.NAMESPACES) {
+            removed.getMetadata().setDeletionTimestamp(now());
+            ((io.fabric8.kubernetes.api.model.Namespace) removed).getStatus().setPhase("Terminating");
+        }
+        removed.getMetadata().setResourceVersion(nextResourceVersion());
+        return removed;
+    }
+
+    // --- for the kinds' hooks ----------------------------------------------------------------
+
+    void removeNamespaceContents(String namespace) {
+        for (Kind<?> kind : List.of(Kinds.PODS, Kinds.SERVICE_ACCOUNTS)) {
+            removeAll(kind, namespace);
+        }
+    }
+
+    private <T extends HasMetadata> void removeAll(Kind<T> kind, String namespace) {
+        for (T object : table(kind).list(namespace, o -> true)) {
+            table(kind).remove(namespace, object.getMetadata().getName());
+            kind.deleted(object, this);
+        }
+    }
+
+    String allocatePodIp() {
+        return ipPool.allocate();
+    }
+
+    void releasePodIp(String ip) {
+        ipPool.release(ip);
+    }
+
+    String nodeName() {
+        return config.nodeName();
+    }
+
+    String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    // --- internals ---------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private <T extends HasMetadata> ObjectTable<T> table(Kind<T> kind) {
+        return (ObjectTable<T>) tables.computeIfAbsent(kind, k -> new ObjectTable<>(kind));
     }
 
     private String nextResourceVersion() {
         return Long.toString(++resourceVersion);
     }
 
-    private String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static Namespace copy(Namespace ns) {
-        return new NamespaceBuilder(ns).build();
+    private static void dropEmptyMaps(ObjectMeta meta) {
+        if (meta.getAnnotations() != null && meta.getAnnotations().isEmpty()) {
+            meta.setAnnotations(null);
+        }
+        if (meta.getLabels() != null && meta.getLabels().isEmpty()) {
+            meta.setLabels(null);
+        }
     }
 }

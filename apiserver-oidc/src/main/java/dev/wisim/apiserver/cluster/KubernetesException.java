@@ -88,6 +88,38 @@ public final class KubernetesException extends RuntimeException {
                 + " - accepted media types include: application/json, application/yaml", null);
     }
 
+    public static KubernetesException unsupportedPatchType(String type) {
+        return new KubernetesException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted"
+                + " media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml,"
+                + " application/strategic-merge-patch+json", null);
+    }
+
+    /** A patch that cannot be applied (a failed {@code test}, a missing path). */
+    public static KubernetesException invalidPatch(String why) {
+        return new KubernetesException(422, "Invalid", "the server rejected our request due to an error in our request: " + why,
+                Map.of());
+    }
+
+    public static KubernetesException unauthorized() {
+        return new KubernetesException(401, "Unauthorized", "Unauthorized", null);
+    }
+
+    /** RBAC's refusal: {@code serviceaccounts is forbidden: User "x" cannot list resource "serviceaccounts" …}. */
+    public static KubernetesException rbacForbidden(String user, String verb, String resource, String group, String namespace) {
+        String where = namespace == null ? " at the cluster scope" : " in the namespace \"" + namespace + "\"";
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (group != null && !group.isEmpty()) {
+            details.put("group", group);
+        }
+        details.put("kind", resource);
+        return new KubernetesException(403, "Forbidden", resource + " is forbidden: User \"" + user + "\" cannot " + verb
+                + " resource \"" + resource + "\" in API group \"" + (group == null ? "" : group) + "\"" + where, details);
+    }
+
+    public static KubernetesException pathForbidden(String user, String path) {
+        return new KubernetesException(403, "Forbidden", "forbidden: User \"" + user + "\" cannot get path \"" + path + "\"", Map.of());
+    }
+
     public static KubernetesException methodNotAllowed() {
         return new KubernetesException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", Map.of());
     }

@@ -31,6 +31,9 @@ public interface ApiserverConfig {
     /** Audiences of tokens requested without any; by default the issuer. */
     Optional<List<String>> apiAudiences();
 
+    /** The admin's bearer token (a static token, as {@code --token-auth-file}); user {@code kubernetes-admin} in {@code system:masters}. */
+    Optional<String> adminToken();
+
     /** Where the signing keys are kept across restarts; in memory when unset. */
     Optional<Path> stateDir();
 

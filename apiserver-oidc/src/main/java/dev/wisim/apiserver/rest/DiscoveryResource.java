@@ -15,9 +15,11 @@ import java.util.Map;
 public class DiscoveryResource {
 
     private final ApiserverConfig config;
+    private final Access access;
 
-    public DiscoveryResource(ApiserverConfig config) {
+    public DiscoveryResource(ApiserverConfig config, Access access) {
         this.config = config;
+        this.access = access;
     }
 
     @GET
@@ -39,6 +41,7 @@ public class DiscoveryResource {
     @GET
     @Path("api")
     public Map<String, Object> api() {
+        access.requireAuthenticated("/api");
         return Map.of("kind", "APIVersions", "versions", List.of("v1"),
                 "serverAddressByClientCIDRs", List.of(Map.of("clientCIDR", "0.0.0.0/0",
                         "serverAddress", config.externalUrl().replaceFirst("^https?://", "").replaceFirst("/$", ""))));
@@ -47,16 +50,9 @@ public class DiscoveryResource {
     @GET
     @Path("apis")
     public Map<String, Object> apis() {
+        access.requireAuthenticated("/apis");
         Map<String, Object> version = Map.of("groupVersion", "authentication.k8s.io/v1", "version", "v1");
         return Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", List.of(
                 Map.of("name", "authentication.k8s.io", "versions", List.of(version), "preferredVersion", version)));
-    }
-
-    @GET
-    @Path("apis/authentication.k8s.io/v1")
-    public Map<String, Object> authenticationV1() {
-        return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", "authentication.k8s.io/v1",
-                "resources", List.of(Map.of("name", "tokenreviews", "singularName", "tokenreview", "namespaced", false,
-                        "kind", "TokenReview", "verbs", List.of("create"))));
     }
 }

@@ -20,21 +20,26 @@ public class OidcResource {
 
     private final IssuerDocuments documents;
     private final GkeCluster cluster;
+    private final Access access;
 
-    public OidcResource(IssuerDocuments documents, GkeCluster cluster) {
+    public OidcResource(IssuerDocuments documents, GkeCluster cluster, Access access) {
         this.documents = documents;
         this.cluster = cluster;
+        this.access = access;
     }
 
+    /** For authenticated callers, as kube-apiserver's default RBAC has it (Google's GKE paths below are public). */
     @GET
     @Path(".well-known/openid-configuration")
     public Response kubeDiscovery() {
+        access.requireAuthenticated("/.well-known/openid-configuration");
         return json(documents.kubeDiscovery(), MediaType.APPLICATION_JSON);
     }
 
     @GET
     @Path("openid/v1/jwks")
     public Response kubeJwks() {
+        access.requireAuthenticated("/openid/v1/jwks");
         return json(documents.jwks(), "application/jwk-set+json");
     }
 

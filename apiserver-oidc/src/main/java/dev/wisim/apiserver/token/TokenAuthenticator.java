@@ -1,6 +1,7 @@
 package dev.wisim.apiserver.token;
 
 import dev.wisim.apiserver.cluster.ClusterStore;
+import dev.wisim.apiserver.cluster.Kinds;
 import dev.wisim.apiserver.config.ApiserverConfig;
 import dev.wisim.jose.JwtRejection;
 import dev.wisim.jose.JwtVerifier;
@@ -68,7 +69,7 @@ public class TokenAuthenticator {
         String namespace = (String) k8s.get("namespace");
         Map<?, ?> saClaim = k8s.get("serviceaccount") instanceof Map<?, ?> m ? m : Map.of();
         String saName = (String) saClaim.get("name");
-        Optional<ServiceAccount> sa = namespace == null || saName == null ? Optional.empty() : store.findServiceAccount(namespace, saName);
+        Optional<ServiceAccount> sa = namespace == null || saName == null ? Optional.empty() : store.find(Kinds.SERVICE_ACCOUNTS, namespace, saName);
         if (sa.isEmpty()) {
             return Outcome.failed("service account token has been invalidated");
         }
@@ -81,18 +82,20 @@ public class TokenAuthenticator {
         String podName = null;
         if (k8s.get("pod") instanceof Map<?, ?> podClaim) {
             podName = (String) podClaim.get("name");
-            Optional<Pod> pod = store.findPod(namespace, podName);
+            Optional<Pod> pod = store.find(Kinds.PODS, namespace, podName);
             if (pod.isEmpty() || !pod.get().getMetadata().getUid().equals(podClaim.get("uid"))) {
                 return Outcome.failed("service account token has been invalidated");
             }
-            if (k8s.get("node") instanceof Map<?, ?> node) {
-                extra.put("authentication.kubernetes.io/node-name", List.of((String) node.get("name")));
-                if (node.get("uid") != null) {
-                    extra.put("authentication.kubernetes.io/node-uid", List.of((String) node.get("uid")));
-                }
+        }
+        if (k8s.get("node") instanceof Map<?, ?> node) {
+            extra.put("authentication.kubernetes.io/node-name", List.of((String) node.get("name")));
+            if (node.get("uid") != null) {
+                extra.put("authentication.kubernetes.io/node-uid", List.of((String) node.get("uid")));
             }
+        }
+        if (podName != null) {
             extra.put("authentication.kubernetes.io/pod-name", List.of(podName));
-            extra.put("authentication.kubernetes.io/pod-uid", List.of((String) podClaim.get("uid")));
+            extra.put("authentication.kubernetes.io/pod-uid", List.of((String) ((Map<?, ?>) k8s.get("pod")).get("uid")));
         }
         UserInfo user = new UserInfo(extra,
                 List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"),

@@ -1,11 +1,13 @@
 package dev.wisim.apiserver.token;
 
 import dev.wisim.apiserver.cluster.ClusterStore;
+import dev.wisim.apiserver.cluster.Kinds;
 import dev.wisim.apiserver.cluster.KubernetesException;
 import dev.wisim.apiserver.cluster.KubernetesException.Cause;
 import dev.wisim.apiserver.config.ApiserverConfig;
 import dev.wisim.jose.JwsSigner;
 import dev.wisim.jose.KeyRing;
+import dev.wisim.jose.SigningKey;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.authentication.BoundObjectReference;
@@ -46,7 +48,11 @@ public class TokenIssuer {
     }
 
     public TokenRequest issue(String namespace, String saName, TokenRequest request) {
-        ServiceAccount sa = store.serviceAccount(namespace, saName);
+        ServiceAccount sa = store.get(Kinds.SERVICE_ACCOUNTS, namespace, saName);
+        if (request.getMetadata() != null) {
+            checkMetadata(request.getMetadata().getName(), saName, "metadata.name");
+            checkMetadata(request.getMetadata().getNamespace(), namespace, "metadata.namespace");
+        }
         TokenRequestSpec spec = request.getSpec() == null ? new TokenRequestSpec() : request.getSpec();
         long seconds = spec.getExpirationSeconds() == null || spec.getExpirationSeconds() == 0 ? DEFAULT_SECONDS : spec.getExpirationSeconds();
         if (seconds < MIN_SECONDS) {
@@ -58,13 +64,17 @@ public class TokenIssuer {
         List<String> audiences = spec.getAudiences() == null || spec.getAudiences().isEmpty()
                 ? config.effectiveApiAudiences() : List.copyOf(spec.getAudiences());
         BoundObjectReference ref = spec.getBoundObjectRef();
-        Pod pod = ref == null ? null : boundPod(ref, namespace, saName);
+        Bound bound = ref == null ? Bound.NONE : bind(ref, namespace, saName);
+        Pod pod = bound.pod();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         boolean extended = pod != null && seconds == KUBELET_SECONDS && config.effectiveApiAudiences().containsAll(audiences);
         Instant exp = now.plusSeconds(seconds);
-        Map<String, Object> claims = claims(sa, pod, audiences, now, extended ? now.plus(EXTENDED) : exp, extended ? exp : null);
-        String token = JwsSigner.sign(keys.active(), claims);
+        Instant tokenExp = extended ? now.plus(EXTENDED) : exp;
+        Map<String, Object> claims = claims(sa, bound, audiences, now, tokenExp, extended ? exp : null);
+        SigningKey key = keys.active();
+        String token = JwsSigner.sign(key, claims);
+        keys.noteSigned(key.kid(), tokenExp);
 
         TokenRequest response = new TokenRequest();
         response.setApiVersion("authentication.k8s.io/v1");
@@ -76,36 +86,63 @@ public class TokenIssuer {
         return response;
     }
 
-    private Pod boundPod(BoundObjectReference ref, String namespace, String saName) {
+    /** What a token is bound to: a pod (and its node), a node, or nothing. */
+    private record Bound(Pod pod, String nodeName) {
+        static final Bound NONE = new Bound(null, null);
+    }
+
+    private Bound bind(BoundObjectReference ref, String namespace, String saName) {
         String apiVersion = ref.getApiVersion() == null ? "" : ref.getApiVersion();
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-        if (!group.isEmpty() || !"Pod".equals(ref.getKind())) {
-            throw KubernetesException.badRequest("cannot bind token to object of type " + ref.getKind()
-                    + (group.isEmpty() ? "" : "." + group));
+        String kind = ref.getKind() == null ? "" : ref.getKind();
+        if (!group.isEmpty() || !List.of("Pod", "Node", "Secret").contains(kind)) {
+            throw KubernetesException.badRequest("cannot bind token to object of type " + kind + (group.isEmpty() ? "" : "." + group));
         }
-        Pod pod = store.findPod(namespace, ref.getName())
-                .orElseThrow(() -> KubernetesException.notFound("pods", ref.getName()));
+        String name = ref.getName() == null ? "" : ref.getName();
+        if ("Secret".equals(kind)) {
+            // this cluster stores no Secrets
+            throw KubernetesException.notFound("secrets", name);
+        }
+        if ("Node".equals(kind)) {
+            if (!config.nodeName().equals(name)) {
+                throw KubernetesException.notFound("nodes", name);
+            }
+            checkUid(ref, "Node", name, NodeIdentity.uid(name));
+            return new Bound(null, name);
+        }
+        Pod pod = store.find(Kinds.PODS, namespace, name).orElseThrow(() -> KubernetesException.notFound("pods", name));
         if (!saName.equals(pod.getSpec().getServiceAccountName())) {
             throw KubernetesException.badRequest("cannot bind token for serviceaccount \"" + saName
                     + "\" to pod running with different serviceaccount name.");
         }
-        if (ref.getUid() != null && !ref.getUid().isEmpty() && !ref.getUid().equals(pod.getMetadata().getUid())) {
-            throw KubernetesException.conflict("Pod", ref.getName(), "the UID in the bound object reference ("
-                    + ref.getUid() + ") does not match the UID in record. The object might have been deleted and then recreated");
-        }
-        return pod;
+        checkUid(ref, "Pod", name, pod.getMetadata().getUid());
+        return new Bound(pod, pod.getSpec().getNodeName());
     }
 
-    private Map<String, Object> claims(ServiceAccount sa, Pod pod, List<String> audiences, Instant now, Instant exp, Instant warnAfter) {
+    private static void checkUid(BoundObjectReference ref, String kind, String name, String uid) {
+        if (ref.getUid() != null && !ref.getUid().isEmpty() && !ref.getUid().equals(uid)) {
+            throw KubernetesException.conflict(kind, name, "the UID in the bound object reference (" + ref.getUid()
+                    + ") does not match the UID in record. The object might have been deleted and then recreated");
+        }
+    }
+
+    private static void checkMetadata(String given, String expected, String field) {
+        if (given != null && !given.isEmpty() && !given.equals(expected)) {
+            throw KubernetesException.invalid("TokenRequest", "authentication.k8s.io", "",
+                    Cause.invalidValue(field, given, "must match the service account's " + field.substring("metadata.".length())));
+        }
+    }
+
+    private Map<String, Object> claims(ServiceAccount sa, Bound bound, List<String> audiences, Instant now, Instant exp, Instant warnAfter) {
         String namespace = sa.getMetadata().getNamespace();
         Map<String, Object> kubernetes = new TreeMap<>();
         kubernetes.put("namespace", namespace);
         kubernetes.put("serviceaccount", Map.of("name", sa.getMetadata().getName(), "uid", sa.getMetadata().getUid()));
-        if (pod != null) {
-            kubernetes.put("pod", Map.of("name", pod.getMetadata().getName(), "uid", pod.getMetadata().getUid()));
-            if (pod.getSpec().getNodeName() != null) {
-                kubernetes.put("node", Map.of("name", pod.getSpec().getNodeName(), "uid", NodeIdentity.uid(pod.getSpec().getNodeName())));
-            }
+        if (bound.pod() != null) {
+            kubernetes.put("pod", Map.of("name", bound.pod().getMetadata().getName(), "uid", bound.pod().getMetadata().getUid()));
+        }
+        if (bound.nodeName() != null) {
+            kubernetes.put("node", Map.of("name", bound.nodeName(), "uid", NodeIdentity.uid(bound.nodeName())));
         }
         if (warnAfter != null) {
             kubernetes.put("warnafter", warnAfter.getEpochSecond());

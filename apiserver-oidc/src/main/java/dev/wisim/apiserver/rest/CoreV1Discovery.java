@@ -1,26 +1,22 @@
 package dev.wisim.apiserver.rest;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/v1}: the core resources this server serves (shares its root path with the object resources). */
-@Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
-public class CoreV1DiscoveryResource {
+/** The body of {@code GET /api/v1}: the core resources this server serves, with the verbs that drive kubectl. */
+final class CoreV1Discovery {
 
-    private static final List<String> NAMESPACED_VERBS = List.of("create", "delete", "get", "list", "update");
+    private static final List<String> VERBS = List.of("create", "delete", "get", "list", "patch", "update");
 
-    @GET
-    public Map<String, Object> coreV1() {
+    private CoreV1Discovery() {
+    }
+
+    static Map<String, Object> resources() {
         return Map.of("kind", "APIResourceList", "groupVersion", "v1", "resources", List.of(
-                resource("namespaces", "namespace", false, "Namespace", List.of("create", "delete", "get", "list"), "ns"),
-                resource("pods", "pod", true, "Pod", NAMESPACED_VERBS, "po"),
-                resource("serviceaccounts", "serviceaccount", true, "ServiceAccount", NAMESPACED_VERBS, "sa"),
+                resource("namespaces", "namespace", false, "Namespace", VERBS, "ns"),
+                resource("pods", "pod", true, "Pod", VERBS, "po"),
+                resource("serviceaccounts", "serviceaccount", true, "ServiceAccount", VERBS, "sa"),
                 Map.of("name", "serviceaccounts/token", "singularName", "", "namespaced", true,
                         "group", "authentication.k8s.io", "version", "v1", "kind", "TokenRequest", "verbs", List.of("create"))));
     }
@@ -34,6 +30,9 @@ public class CoreV1DiscoveryResource {
         resource.put("kind", kind);
         resource.put("verbs", verbs);
         resource.put("shortNames", List.of(shortName));
+        if ("pods".equals(name)) {
+            resource.put("categories", List.of("all"));
+        }
         return resource;
     }
 }
