@@ -19,11 +19,13 @@ public final class ClientEnvironment {
         env.put("WISIM_PROJECT_ID", stack.projectId());
         env.put("WISIM_PROJECT_NUMBER", stack.projectNumber());
         env.put("WISIM_APISERVER_URL", stack.url(Service.APISERVER));
+        env.put("WISIM_APISERVER_HTTPS_URL", stack.httpsUrl(Service.APISERVER));
         env.put("WISIM_METADATA_URL", stack.url(Service.METADATA));
         env.put("WISIM_STS_URL", stack.url(Service.STS));
         env.put("WISIM_IAM_URL", stack.url(Service.IAM));
         env.put("WISIM_STORAGE_URL", stack.url(Service.STORAGE));
         env.put("WISIM_ADMIN_TOKEN_FILE", stack.stateDir().resolve("admin-token").toString());
+        env.put("WISIM_CA_FILE", stack.secrets().ca().certificate().toString());
         env.put("GCE_METADATA_HOST", metadata);
         env.put("GCE_METADATA_ROOT", metadata);
         env.put("GCE_METADATA_IP", metadata);
@@ -32,6 +34,7 @@ public final class ClientEnvironment {
         env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM", stack.url(Service.IAM) + "/");
         env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", stack.url(Service.IAM) + "/");
         env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", stack.url(Service.STORAGE) + "/");
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", stack.url(Service.APISERVER) + "/");
         env.put("KUBECONFIG", stack.stateDir().resolve("kubeconfig").toString());
         return env;
     }

@@ -1,33 +1,53 @@
 package dev.wisim.stack;
 
-/** The five services of the stack, with their modules, fixed default ports and port overrides. */
+/**
+ * The five services of the stack, with their modules and fixed default ports: every service has a
+ * plain-HTTP port (the others call it, and a packet capture sees every hop); the API server's main
+ * port is HTTPS (kubectl sends credentials only over TLS), with its plain port beside it.
+ */
 public enum Service {
-    APISERVER("apiserver-oidc", 6443, "WISIM_APISERVER_PORT"),
-    METADATA("metadata-server", 8988, "WISIM_METADATA_PORT"),
-    STS("sts", 8081, "WISIM_STS_PORT"),
-    IAM("iam", 8082, "WISIM_IAM_PORT"),
-    STORAGE("resource-server", 8083, "WISIM_STORAGE_PORT");
+    APISERVER("apiserver-oidc", 6080, "WISIM_APISERVER_HTTP_PORT", 6443, "WISIM_APISERVER_PORT"),
+    METADATA("metadata-server", 8988, "WISIM_METADATA_PORT", 0, null),
+    STS("sts", 8081, "WISIM_STS_PORT", 0, null),
+    IAM("iam", 8082, "WISIM_IAM_PORT", 0, null),
+    STORAGE("resource-server", 8083, "WISIM_STORAGE_PORT", 0, null);
 
     private final String module;
-    private final int defaultPort;
-    private final String portVariable;
+    private final int httpPort;
+    private final String httpPortVariable;
+    private final int httpsPort;
+    private final String httpsPortVariable;
 
-    Service(String module, int defaultPort, String portVariable) {
+    Service(String module, int httpPort, String httpPortVariable, int httpsPort, String httpsPortVariable) {
         this.module = module;
-        this.defaultPort = defaultPort;
-        this.portVariable = portVariable;
+        this.httpPort = httpPort;
+        this.httpPortVariable = httpPortVariable;
+        this.httpsPort = httpsPort;
+        this.httpsPortVariable = httpsPortVariable;
     }
 
     public String module() {
         return module;
     }
 
-    public int defaultPort() {
-        return defaultPort;
+    public int defaultHttpPort() {
+        return httpPort;
     }
 
-    /** The environment variable that overrides the default port. */
-    public String portVariable() {
-        return portVariable;
+    /** The environment variable that overrides the plain-HTTP port. */
+    public String httpPortVariable() {
+        return httpPortVariable;
+    }
+
+    public boolean speaksTls() {
+        return httpsPort > 0;
+    }
+
+    public int defaultHttpsPort() {
+        return httpsPort;
+    }
+
+    public String httpsPortVariable() {
+        return httpsPortVariable;
     }
 }

@@ -12,7 +12,7 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    static Map<Service, Map<String, String>> of(ClusterSpec cluster, Map<Service, Integer> ports, Path stateDir) {
+    static Map<Service, Map<String, String>> of(ClusterSpec cluster, StackPorts ports, Path stateDir, StackSecrets secrets) {
         String apiserver = url(ports, Service.APISERVER);
         String sts = url(ports, Service.STS);
         String iam = url(ports, Service.IAM);
@@ -23,8 +23,12 @@ final class ServiceEnvironment {
         apiserverEnv.put("APISERVER_PROJECT_ID", cluster.project());
         apiserverEnv.put("APISERVER_LOCATION", cluster.location());
         apiserverEnv.put("APISERVER_CLUSTER_NAME", cluster.name());
-        apiserverEnv.put("APISERVER_EXTERNAL_URL", apiserver);
+        apiserverEnv.put("APISERVER_EXTERNAL_URL", "https://127.0.0.1:" + ports.https().get(Service.APISERVER));
         apiserverEnv.put("APISERVER_STATE_DIR", stateDir.toString());
+        apiserverEnv.put("APISERVER_ADMIN_TOKEN", secrets.kubeAdminToken());
+        apiserverEnv.put("APISERVER_CA_FILE", secrets.ca().certificate().toString());
+        apiserverEnv.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(ports.https().get(Service.APISERVER)));
+        apiserverEnv.put("QUARKUS_HTTP_INSECURE_REQUESTS", "enabled");
         env.put(Service.APISERVER, apiserverEnv);
 
         Map<String, String> metadataEnv = new HashMap<>();
@@ -59,7 +63,17 @@ final class ServiceEnvironment {
         return env;
     }
 
-    private static String url(Map<Service, Integer> ports, Service service) {
-        return "http://127.0.0.1:" + ports.get(service);
+    private static String url(StackPorts ports, Service service) {
+        return "http://127.0.0.1:" + ports.http().get(service);
+    }
+
+    /** Quarkus' TLS registry for the services that speak TLS: the default key store, as PEM files from the local CA. */
+    static Map<String, String> systemProperties(Service service, StackSecrets secrets) {
+        dev.wisim.stack.tls.LocalCa.ServerCertificate certificate = secrets.certificates().get(service);
+        if (certificate == null) {
+            return Map.of();
+        }
+        return Map.of("quarkus.tls.key-store.pem.0.cert", certificate.certificate().toString(),
+                "quarkus.tls.key-store.pem.0.key", certificate.key().toString());
     }
 }

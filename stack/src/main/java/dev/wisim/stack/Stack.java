@@ -22,21 +22,24 @@ public final class Stack implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Scenario scenario;
-    private final Map<Service, Integer> ports;
+    private final StackPorts ports;
     private final Map<Service, ServiceProcess> processes;
     private final Map<Service, Duration> readyIn;
     private final ScenarioApplier.Applied applied;
     private final Duration scenarioAppliedIn;
+    private final StackSecrets secrets;
     private final Path stateDir;
 
-    private Stack(Scenario scenario, Map<Service, Integer> ports, Map<Service, ServiceProcess> processes,
-                  Map<Service, Duration> readyIn, ScenarioApplier.Applied applied, Duration scenarioAppliedIn, Path stateDir) {
+    private Stack(Scenario scenario, StackPorts ports, Map<Service, ServiceProcess> processes,
+                  Map<Service, Duration> readyIn, ScenarioApplier.Applied applied, Duration scenarioAppliedIn, StackSecrets secrets,
+                  Path stateDir) {
         this.scenario = scenario;
         this.ports = ports;
         this.processes = processes;
         this.readyIn = readyIn;
         this.applied = applied;
         this.scenarioAppliedIn = scenarioAppliedIn;
+        this.secrets = secrets;
         this.stateDir = stateDir;
     }
 
@@ -44,12 +47,18 @@ public final class Stack implements AutoCloseable {
         return new Builder();
     }
 
+    /** The service's plain-HTTP base URL (what the other services and curl use). */
     public String url(Service service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return "http://127.0.0.1:" + port(service);
     }
 
     public int port(Service service) {
-        return ports.get(service);
+        return ports.http().get(service);
+    }
+
+    /** The service's HTTPS base URL, for the services that speak TLS (the API server). */
+    public String httpsUrl(Service service) {
+        return "https://127.0.0.1:" + ports.https().get(service);
     }
 
     public Duration readyIn(Service service) {
@@ -67,6 +76,11 @@ public final class Stack implements AutoCloseable {
 
     public Path stateDir() {
         return stateDir;
+    }
+
+    /** The local CA, the serving certificates and the Kubernetes admin token. */
+    public StackSecrets secrets() {
+        return secrets;
     }
 
     /** The admin's access token (a user token, as after {@code gcloud auth login}). */
@@ -105,7 +119,8 @@ public final class Stack implements AutoCloseable {
         private Path home = Path.of(System.getProperty("wisim.home", "."));
         private Path stateDir;
         private Scenario scenario;
-        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private final Map<Service, Integer> httpPorts = new EnumMap<>(Service.class);
+        private final Map<Service, Integer> httpsPorts = new EnumMap<>(Service.class);
         private boolean freePorts;
         private boolean detached;
         private Map<String, String> environment = System.getenv();
@@ -127,8 +142,15 @@ public final class Stack implements AutoCloseable {
             return this;
         }
 
+        /** The service's plain-HTTP port. */
         public Builder port(Service service, int port) {
-            ports.put(service, port);
+            httpPorts.put(service, port);
+            return this;
+        }
+
+        /** The HTTPS port of a service that speaks TLS. */
+        public Builder httpsPort(Service service, int port) {
+            httpsPorts.put(service, port);
             return this;
         }
 
@@ -150,26 +172,33 @@ public final class Stack implements AutoCloseable {
             return this;
         }
 
-        public Map<Service, Integer> resolvePorts() {
-            Map<Service, Integer> resolved = new EnumMap<>(Service.class);
+        public StackPorts resolvePorts() {
+            Map<Service, Integer> http = new EnumMap<>(Service.class);
+            Map<Service, Integer> https = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                Integer explicit = ports.get(service);
-                String override = environment.get(service.portVariable());
-                resolved.put(service, explicit != null ? explicit
-                        : freePorts ? Ports.free()
-                        : override != null && !override.isBlank() ? Integer.parseInt(override.trim()) : service.defaultPort());
+                http.put(service, resolve(httpPorts.get(service), service.httpPortVariable(), service.defaultHttpPort()));
+                if (service.speaksTls()) {
+                    https.put(service, resolve(httpsPorts.get(service), service.httpsPortVariable(), service.defaultHttpsPort()));
+                }
             }
-            return resolved;
+            return new StackPorts(http, https);
+        }
+
+        private int resolve(Integer explicit, String variable, int fallback) {
+            String override = environment.get(variable);
+            return explicit != null ? explicit
+                    : freePorts ? Ports.free()
+                    : override != null && !override.isBlank() ? Integer.parseInt(override.trim()) : fallback;
         }
 
         public Stack start() {
             Scenario world = scenario == null ? Scenario.defaultScenario() : scenario;
             Path state = (stateDir == null ? home.resolve(".wisim") : stateDir).toAbsolutePath();
-            Map<Service, Integer> resolved = resolvePorts();
+            StackPorts resolved = resolvePorts();
             List<String> taken = new ArrayList<>();
-            resolved.forEach((service, port) -> {
-                if (!Ports.available(port)) {
-                    taken.add("port " + port + " (" + service.module() + ", " + service.portVariable() + ") is already in use");
+            resolved.described().forEach(port -> {
+                if (!Ports.available(port.getKey())) {
+                    taken.add("port " + port.getKey() + " (" + port.getValue() + ") is already in use");
                 }
             });
             if (!taken.isEmpty()) {
@@ -177,11 +206,13 @@ public final class Stack implements AutoCloseable {
             }
             Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
             Map<Service, Duration> readyIn = new EnumMap<>(Service.class);
-            Map<Service, Map<String, String>> environments = ServiceEnvironment.of(world.cluster(), resolved, state);
+            StackSecrets secrets = StackSecrets.prepare(state, resolved);
+            Map<Service, Map<String, String>> environments = ServiceEnvironment.of(world.cluster(), resolved, state, secrets);
             try {
                 for (Service service : Service.values()) {
                     Path jar = home.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-                    processes.put(service, ServiceProcess.start(service, jar, resolved.get(service), environments.get(service),
+                    processes.put(service, ServiceProcess.start(service, jar, resolved.http().get(service), environments.get(service),
+                            ServiceEnvironment.systemProperties(service, secrets),
                             state.resolve("logs").resolve(service.module() + ".log"), detached));
                 }
                 List<CompletableFuture<Void>> waits = new ArrayList<>();
@@ -190,10 +221,10 @@ public final class Stack implements AutoCloseable {
                 CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
                 String base = "http://127.0.0.1:";
                 long applying = System.nanoTime();
-                ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.get(Service.IAM),
-                        base + resolved.get(Service.APISERVER), base + resolved.get(Service.STORAGE)).apply(world);
+                ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM),
+                        base + resolved.http().get(Service.APISERVER), base + resolved.http().get(Service.STORAGE)).apply(world);
                 Stack stack = new Stack(world, resolved, processes, readyIn, applied,
-                        Duration.ofNanos(System.nanoTime() - applying), state);
+                        Duration.ofNanos(System.nanoTime() - applying), secrets, state);
                 StackFiles.write(stack);
                 return stack;
             } catch (RuntimeException e) {

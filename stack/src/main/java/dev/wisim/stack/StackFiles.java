@@ -37,7 +37,8 @@ public final class StackFiles {
                 + "clusters:\n"
                 + "- name: " + cluster + "\n"
                 + "  cluster:\n"
-                + "    server: " + stack.url(Service.APISERVER) + "\n"
+                + "    server: " + stack.httpsUrl(Service.APISERVER) + "\n"
+                + "    certificate-authority-data: " + caData(stack) + "\n"
                 + "contexts:\n"
                 + "- name: wisim\n"
                 + "  context:\n"
@@ -47,7 +48,16 @@ public final class StackFiles {
                 + "current-context: wisim\n"
                 + "users:\n"
                 + "- name: wisim-admin\n"
-                + "  user: {}\n";
+                + "  user:\n"
+                + "    token: " + stack.secrets().kubeAdminToken() + "\n";
+    }
+
+    private static String caData(Stack stack) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(stack.secrets().ca().certificate()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads {@code stack.env} back, for {@code wisim env}. */

@@ -16,17 +16,22 @@ class StackBuilderTest {
 
     @Test
     void usesTheDocumentedPortsUnlessOverridden() {
-        Map<Service, Integer> defaults = Stack.builder().environment(Map.of()).resolvePorts();
-        assertThat(defaults).containsEntry(Service.APISERVER, 6443).containsEntry(Service.METADATA, 8988)
+        StackPorts defaults = Stack.builder().environment(Map.of()).resolvePorts();
+        assertThat(defaults.http()).containsEntry(Service.APISERVER, 6080).containsEntry(Service.METADATA, 8988)
                 .containsEntry(Service.STS, 8081).containsEntry(Service.IAM, 8082).containsEntry(Service.STORAGE, 8083);
-        Map<Service, Integer> overridden = Stack.builder().environment(Map.of("WISIM_STS_PORT", "9081"))
+        assertThat(defaults.https()).containsOnly(Map.entry(Service.APISERVER, 6443));
+        StackPorts overridden = Stack.builder().environment(Map.of("WISIM_STS_PORT", "9081", "WISIM_APISERVER_PORT", "9443"))
                 .port(Service.IAM, 9082).resolvePorts();
-        assertThat(overridden).containsEntry(Service.STS, 9081).containsEntry(Service.IAM, 9082).containsEntry(Service.METADATA, 8988);
+        assertThat(overridden.http()).containsEntry(Service.STS, 9081).containsEntry(Service.IAM, 9082).containsEntry(Service.METADATA, 8988);
+        assertThat(overridden.https()).containsEntry(Service.APISERVER, 9443);
     }
 
     @Test
     void freePortsAreDistinct() {
-        assertThat(Stack.builder().freePorts().resolvePorts().values()).doesNotHaveDuplicates().allMatch(p -> p > 1024);
+        StackPorts ports = Stack.builder().freePorts().resolvePorts();
+        java.util.List<Integer> all = new java.util.ArrayList<>(ports.http().values());
+        all.addAll(ports.https().values());
+        assertThat(all).hasSize(6).doesNotHaveDuplicates().allMatch(p -> p > 1024);
     }
 
     @Test

@@ -21,8 +21,8 @@ public interface ApiserverConfig {
     @WithDefault("my-cluster-name")
     String clusterName();
 
-    /** The URL this server is reached at by other processes; used in {@code jwks_uri}. */
-    @WithDefault("http://127.0.0.1:6443")
+    /** The API server's (HTTPS) address as clients see it; used in {@code jwks_uri}, as kube-apiserver's external address. */
+    @WithDefault("https://127.0.0.1:6443")
     String externalUrl();
 
     /** Overrides the service-account issuer; by default the GKE form built from project, location and cluster. */
@@ -33,6 +33,19 @@ public interface ApiserverConfig {
 
     /** The admin's bearer token (a static token, as {@code --token-auth-file}); user {@code kubernetes-admin} in {@code system:masters}. */
     Optional<String> adminToken();
+
+    /** The cluster CA certificate (PEM) that pods see as {@code ca.crt}. */
+    Optional<Path> caFile();
+
+    /**
+     * Where the node's kubelet keeps each pod's projected service-account volume
+     * ({@code NS/POD/serviceaccount/}); by default {@code STATE_DIR/pods}, none without a state directory.
+     */
+    Optional<Path> kubeletDir();
+
+    /** How often the kubelet looks for pods to project or tokens to refresh. */
+    @WithDefault("PT1S")
+    java.time.Duration kubeletSyncPeriod();
 
     /** Where the signing keys are kept across restarts; in memory when unset. */
     Optional<Path> stateDir();

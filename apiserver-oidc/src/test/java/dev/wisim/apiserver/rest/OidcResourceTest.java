@@ -20,7 +20,7 @@ class OidcResourceTest {
     void servesKubeApiserverDiscoveryByteForByte() {
         given().get("/.well-known/openid-configuration").then().statusCode(200)
                 .contentType("application/json").header("Cache-Control", "public, max-age=3600")
-                .body(equalTo("{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"http://127.0.0.1:6443/openid/v1/jwks\","
+                .body(equalTo("{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"https://127.0.0.1:6443/openid/v1/jwks\","
                         + "\"response_types_supported\":[\"id_token\"],\"subject_types_supported\":[\"public\"],"
                         + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
     }

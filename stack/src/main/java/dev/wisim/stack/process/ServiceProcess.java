@@ -43,8 +43,12 @@ public final class ServiceProcess {
      * @param detached start in a new session (via {@code setsid}) so that the service outlives the
      *                 command that started it and the terminal it ran in
      */
-    public static ServiceProcess start(Service service, Path appJar, int port, Map<String, String> environment, Path log,
-                                       boolean detached) {
+    /**
+     * @param systemProperties settings that only system properties can carry (Quarkus does not map
+     *                         environment variables onto map keys such as {@code quarkus.tls.key-store.pem.0.cert})
+     */
+    public static ServiceProcess start(Service service, Path appJar, int port, Map<String, String> environment,
+                                       Map<String, String> systemProperties, Path log, boolean detached) {
         if (!Files.isRegularFile(appJar)) {
             throw new IllegalStateException(service.module() + " is not built: " + appJar + " is missing (run ./mvnw -B package -DskipTests)");
         }
@@ -55,13 +59,15 @@ public final class ServiceProcess {
         command.add(javaCommand());
         String javaOpts = System.getenv("WISIM_JAVA_OPTS");
         command.addAll(javaOpts == null ? JVM_FLAGS : List.of(javaOpts.trim().split("\\s+")));
-        Path cds = appJar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(cds)) {
-            command.add("-XX:SharedArchiveFile=" + cds);
+        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        // the AppCDS archive records the class path as Quarkus built it: relative, from the app's directory
+        if (Files.isRegularFile(appJar.resolveSibling("app-cds.jsa"))) {
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
         command.add("-jar");
-        command.add(appJar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.add(appJar.getFileName().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(appJar.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {

@@ -1,0 +1,201 @@
+package dev.wisim.stack.tls;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The stack's local certificate authority (EC P-256, on BouncyCastle): it lives in the state
+ * directory so that clients keep trusting it across restarts, and issues the serving certificates of
+ * the services that speak TLS. Clients get its certificate as PEM and as a PKCS12 truststore.
+ */
+public final class LocalCa {
+
+    public static final String TRUSTSTORE_PASSWORD = "changeit";
+    private static final Duration CA_LIFETIME = Duration.ofDays(3650);
+    private static final Duration SERVER_LIFETIME = Duration.ofDays(365);
+
+    private final Path dir;
+    private final X509Certificate certificate;
+    private final PrivateKey key;
+
+    private LocalCa(Path dir, X509Certificate certificate, PrivateKey key) {
+        this.dir = dir;
+        this.certificate = certificate;
+        this.key = key;
+    }
+
+    /** The CA in {@code dir} ({@code ca.pem}, {@code ca-key.pem}), created if it is not there yet. */
+    public static LocalCa loadOrCreate(Path dir) {
+        Path cert = dir.resolve("ca.pem");
+        Path keyFile = dir.resolve("ca-key.pem");
+        try {
+            if (Files.exists(cert) && Files.exists(keyFile)) {
+                return new LocalCa(dir, readCertificate(cert), readKey(keyFile));
+            }
+            Files.createDirectories(dir);
+            KeyPair pair = newKeyPair();
+            X500Name name = new X500Name("CN=wisim local CA, O=wisim");
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minusSeconds(60)),
+                    Date.from(now.plus(CA_LIFETIME)), name, pair.getPublic());
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
+            X509Certificate ca = sign(builder, pair.getPrivate());
+            writePem(cert, ca, false);
+            writePem(keyFile, new JcaPKCS8Generator(pair.getPrivate(), null), true);
+            return new LocalCa(dir, ca, pair.getPrivate());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the local CA in " + dir, e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot set up the local CA in " + dir, e);
+        }
+    }
+
+    /** The CA certificate (PEM). */
+    public Path certificate() {
+        return dir.resolve("ca.pem");
+    }
+
+    /** A server certificate and key (PEM files) for {@code name}, valid for {@code localhost} and {@code 127.0.0.1} plus {@code hosts}. */
+    public record ServerCertificate(Path certificate, Path key) {
+    }
+
+    public ServerCertificate issue(String name, List<String> hosts) {
+        Path cert = dir.resolve(name + ".pem");
+        Path keyFile = dir.resolve(name + "-key.pem");
+        try {
+            KeyPair pair = newKeyPair();
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+                    Date.from(now.minusSeconds(60)), Date.from(now.plus(SERVER_LIFETIME)), new X500Name("CN=" + name + ", O=wisim"),
+                    pair.getPublic());
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            List<GeneralName> names = new ArrayList<>(List.of(new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+            for (String host : hosts) {
+                names.add(isIpAddress(host) ? new GeneralName(GeneralName.iPAddress, host) : new GeneralName(GeneralName.dNSName, host));
+            }
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(certificate));
+            writePem(cert, sign(builder, key), false);
+            writePem(keyFile, new JcaPKCS8Generator(pair.getPrivate(), null), true);
+            return new ServerCertificate(cert, keyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot issue a certificate for " + name, e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue a certificate for " + name, e);
+        }
+    }
+
+    /** The CA as a PKCS12 truststore ({@code truststore.p12}, password {@value #TRUSTSTORE_PASSWORD}), for JVM clients. */
+    public Path truststore() {
+        Path file = dir.resolve("truststore.p12");
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("wisim-local-ca", certificate);
+            try (var out = Files.newOutputStream(file)) {
+                store.store(out, TRUSTSTORE_PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write " + file, e);
+        }
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey signer)
+            throws OperatorCreationException, GeneralSecurityException {
+        X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer));
+        return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(64, new SecureRandom());
+    }
+
+    private static boolean isIpAddress(String host) {
+        return host.matches("[0-9.]+") || host.contains(":");
+    }
+
+    private static void writePem(Path file, Object object, boolean secret) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        }
+        Files.writeString(file, text.toString());
+        if (secret) {
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+        }
+    }
+
+    private static X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file))) {
+            return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
+        }
+    }
+
+    private static PrivateKey readKey(Path file) throws IOException {
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file))) {
+            Object object = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (object instanceof PEMKeyPair pair) {
+                return converter.getKeyPair(pair).getPrivate();
+            }
+            return converter.getPrivateKey((org.bouncycastle.asn1.pkcs.PrivateKeyInfo) object);
+        }
+    }
+}
