@@ -14,19 +14,19 @@ class GcloudIT {
 
     @BeforeAll
     static void gcloud() {
-        Gcloud.assumeInstalled();
+        CliTool.assumeInstalled("gcloud");
     }
 
     @Test
     void seesTheGsaAsTheActiveAccount(Stack stack) {
-        Gcloud.Result list = Gcloud.run(stack.clientEnvironment(), "auth", "list", "--format=value(account,status)");
+        CliTool.Result list = CliTool.run(stack.clientEnvironment(), "gcloud", "auth", "list", "--format=value(account,status)");
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(list.stdout().strip()).isEqualTo(RelayIT.GSA + "\t*");
     }
 
     @Test
     void printsATokenThatTokeninfoAcceptsForTheGsa(Stack stack) {
-        Gcloud.Result token = Gcloud.run(stack.clientEnvironment(), "auth", "print-access-token");
+        CliTool.Result token = CliTool.run(stack.clientEnvironment(), "gcloud", "auth", "print-access-token");
         assertThat(token.exitCode()).as(token.stderr()).isZero();
         Http.Reply info = Http.get(stack.url(Service.IAM) + "/oauth2/v3/tokeninfo?access_token=" + token.stdout().strip());
         assertThat(info.status()).isEqualTo(200);
@@ -35,8 +35,16 @@ class GcloudIT {
 
     @Test
     void readsTheObjectWithGcloudStorage(Stack stack) {
-        Gcloud.Result cat = Gcloud.run(stack.clientEnvironment(), "storage", "cat", "gs://demo-bucket/hello.txt");
+        CliTool.Result cat = CliTool.run(stack.clientEnvironment(), "gcloud", "storage", "cat", "gs://demo-bucket/hello.txt");
         assertThat(cat.exitCode()).as(cat.stderr()).isZero();
         assertThat(cat.stdout().strip()).isEqualTo(RelayIT.HELLO);
+    }
+
+    @Test
+    void describesTheClusterWithItsWorkloadPoolAsInTheArticle(Stack stack) {
+        CliTool.Result describe = CliTool.run(stack.clientEnvironment(), "gcloud", "container", "clusters", "describe",
+                "my-cluster-name", "--location", "us-central1");
+        assertThat(describe.exitCode()).as(describe.stderr()).isZero();
+        assertThat(describe.stdout()).contains("workloadIdentityConfig:\n  workloadPool: demo-project.svc.id.goog\n");
     }
 }

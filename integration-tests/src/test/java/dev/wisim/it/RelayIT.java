@@ -79,6 +79,20 @@ class RelayIT {
     }
 
     @Test
+    void thePodsProjectedTokenIsWhatItPresents(Stack stack) throws Exception {
+        java.nio.file.Path token = stack.stateDir().resolve("pods/demo/test-pod/serviceaccount/token");
+        for (int i = 0; i < 50 && !java.nio.file.Files.exists(token); i++) {
+            Thread.sleep(100);
+        }
+        String ksaToken = java.nio.file.Files.readString(token);
+        assertThat(java.nio.file.Files.readString(token.resolveSibling("namespace"))).isEqualTo("demo");
+        assertThat(java.nio.file.Files.readString(token.resolveSibling("ca.crt"))).startsWith("-----BEGIN CERTIFICATE-----");
+        Http.Reply reply = Http.get(stack.url(Service.METADATA) + TOKEN_PATH, "Metadata-Flavor", "Google",
+                "Authorization", "Bearer " + ksaToken);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    @Test
     void removingTheBindingDeniesAtOnceAndAddingItBackRestores(Stack stack) {
         String policyUrl = stack.url(Service.IAM) + "/v1/projects/-/serviceAccounts/" + GSA;
         String admin = "Bearer " + stack.adminToken();

@@ -60,7 +60,15 @@ class AuthenticationTest {
         given().urlEncodingEnabled(false).post("/_sim/keys:rotate").then().statusCode(200)
                 .body("kids", org.hamcrest.Matchers.hasItem(oldKid))
                 .body("activeKid", org.hamcrest.Matchers.not(equalTo(oldKid)));
-        given().get("/openid/v1/jwks").then().statusCode(200).body("keys.kid", org.hamcrest.Matchers.hasItem(oldKid));
+        String jwks = given().get("/openid/v1/jwks").then().statusCode(200).body("keys.kid", org.hamcrest.Matchers.hasItem(oldKid))
+                .extract().asString();
+        try {
+            org.assertj.core.api.Assertions.assertThat(new dev.wisim.jose.JwtVerifier(java.time.Clock.systemUTC())
+                    .verify(before, dev.wisim.jose.Jwks.parse(jwks), dev.wisim.jose.VerificationRules.rs256()).subject())
+                    .isEqualTo("system:serviceaccount:rotation:robot");
+        } catch (dev.wisim.jose.JwtRejection e) {
+            throw new AssertionError("the token signed before the rotation no longer verifies: " + e.getMessage(), e);
+        }
         given().contentType(ContentType.JSON).body(java.util.Map.of("spec", java.util.Map.of("token", before)))
                 .post("/apis/authentication.k8s.io/v1/tokenreviews").then().statusCode(201)
                 .body("status.authenticated", equalTo(true));

@@ -13,30 +13,31 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The installed {@code gcloud}, run with a fresh {@code HOME} and {@code CLOUDSDK_CONFIG} so that it
- * neither reads nor writes this machine's configuration. Absent, the test is skipped — except in CI
- * ({@code CI=true}), where a missing binary is a failure.
+ * An installed command-line client ({@code gcloud}, {@code kubectl}), run with a fresh {@code HOME}
+ * and {@code CLOUDSDK_CONFIG} so that it neither reads nor writes this machine's configuration, and
+ * with only the environment given. Absent, its tests are skipped — except in CI ({@code CI=true}),
+ * where a missing binary is a failure.
  */
-public final class Gcloud {
+public final class CliTool {
 
     public record Result(int exitCode, String stdout, String stderr) {
     }
 
-    private Gcloud() {
+    private CliTool() {
     }
 
-    public static void assumeInstalled() {
-        boolean installed = onPath("gcloud");
+    public static void assumeInstalled(String binary) {
+        boolean installed = onPath(binary);
         if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("gcloud is not installed, and CI=true: the gcloud tests must run in CI");
+            throw new AssertionError(binary + " is not installed, and CI=true: its tests must run in CI");
         }
-        assumeTrue(installed, "gcloud is not installed");
+        assumeTrue(installed, binary + " is not installed");
     }
 
-    public static Result run(Map<String, String> environment, String... args) {
+    public static Result run(Map<String, String> environment, String binary, String... args) {
         try {
-            Path home = Files.createTempDirectory("wisim-gcloud-home-");
-            List<String> command = new ArrayList<>(List.of("gcloud"));
+            Path home = Files.createTempDirectory("wisim-" + binary + "-home-");
+            List<String> command = new ArrayList<>(List.of(binary));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("GCE_") || k.startsWith("CLOUDSDK_"));
@@ -52,7 +53,7 @@ public final class Gcloud {
             String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("gcloud " + String.join(" ", args) + " did not finish");
+                throw new AssertionError(binary + " " + String.join(" ", args) + " did not finish");
             }
             return new Result(process.exitValue(), stdout, Files.readString(stderr));
         } catch (IOException e) {
