@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Measures what docs/benchmarks.md reports: stack start-up (hyperfine over ./wisim up -d) and the
-# relay's latency and throughput (wrk against the metadata server's token endpoint, which runs the
-# whole relay on every call, and against a storage download with a resolved token).
+# Measures what docs/benchmarks.md reports: stack start-up (hyperfine over ./wisim up -d), the
+# metadata server's token endpoint served from its cache and with the whole relay on every call
+# (uncached.lua asks for a new scope set each time), and a storage download with a resolved token.
 # Needs: hyperfine, wrk (Debian: apt-get install hyperfine wrk). Uses the default ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,10 +22,14 @@ echo "== warm-up =="
 wrk -t1 -c1 -d5s -H 'Metadata-Flavor: Google' "$TOKEN_URL" >/dev/null
 wrk -t1 -c1 -d5s -H "Authorization: Bearer $TOKEN" "$WISIM_STORAGE_URL/download/storage/v1/b/demo-bucket/o/hello.txt?alt=media" >/dev/null
 
-echo "== full relay (metadata → apiserver → STS → IAM), 1 connection =="
+echo "== cached token, 1 connection =="
 wrk -t1 -c1 -d"$DURATION" --latency -H 'Metadata-Flavor: Google' "$TOKEN_URL"
-echo "== full relay, 4 connections =="
+echo "== cached token, 4 connections =="
 wrk -t2 -c4 -d"$DURATION" --latency -H 'Metadata-Flavor: Google' "$TOKEN_URL"
+echo "== full relay (metadata → apiserver → STS → IAM) on every request, 1 connection =="
+wrk -t1 -c1 -d"$DURATION" --latency -s bench/uncached.lua "http://$GCE_METADATA_HOST"
+echo "== full relay on every request, 4 connections =="
+wrk -t2 -c4 -d"$DURATION" --latency -s bench/uncached.lua "http://$GCE_METADATA_HOST"
 echo "== storage download with a GSA token (tokeninfo cached), 4 connections =="
 wrk -t2 -c4 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" \
   "$WISIM_STORAGE_URL/download/storage/v1/b/demo-bucket/o/hello.txt?alt=media"

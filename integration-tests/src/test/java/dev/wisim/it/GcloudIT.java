@@ -34,6 +34,22 @@ class GcloudIT {
     }
 
     @Test
+    void showsTheAccountAndTheProjectInItsConfig(Stack stack) {
+        CliTool.Result config = CliTool.run(stack.clientEnvironment(), "gcloud", "config", "list");
+        assertThat(config.exitCode()).as(config.stderr()).isZero();
+        assertThat(config.stdout()).contains("account = " + RelayIT.GSA + "\n").contains("project = demo-project\n");
+    }
+
+    @Test
+    void printsAnIdTokenSignedByIamForTheAudience(Stack stack) {
+        CliTool.Result token = CliTool.run(stack.clientEnvironment(), "gcloud", "auth", "print-identity-token",
+                "--audiences=https://example.test");
+        assertThat(token.exitCode()).as(token.stderr()).isZero();
+        com.google.api.client.json.webtoken.JsonWebSignature jwt = IdTokens.verify(stack, token.stdout().strip(), "https://example.test");
+        assertThat(jwt.getPayload().getAudienceAsList()).containsExactly("https://example.test");
+    }
+
+    @Test
     void readsTheObjectWithGcloudStorage(Stack stack) {
         CliTool.Result cat = CliTool.run(stack.clientEnvironment(), "gcloud", "storage", "cat", "gs://demo-bucket/hello.txt");
         assertThat(cat.exitCode()).as(cat.stderr()).isZero();

@@ -42,6 +42,10 @@ public final class Http {
         return send(withHeaders(HttpRequest.newBuilder(URI.create(url)), headers).GET());
     }
 
+    public static Reply delete(String url, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(url)), headers).DELETE());
+    }
+
     public static Reply postJson(String url, Object body, String... headers) {
         try {
             return send(withHeaders(HttpRequest.newBuilder(URI.create(url)), headers).header("Content-Type", "application/json")

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.google.api.client.json.webtoken.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,8 @@ class RelayIT {
                 .containsEntry("content", HELLO);
         Http.Reply info = Http.get(stack.url(Service.IAM) + "/oauth2/v1/tokeninfo", "Authorization", "Bearer " + printed.get("token"));
         assertThat(info.json()).containsEntry("email", GSA);
+        JsonWebSignature idToken = IdTokens.verify(stack, printed.get("idToken"), "https://example.test");
+        assertThat(idToken.getPayload().get("email")).isEqualTo(GSA);
     }
 
     @Test
@@ -99,6 +102,8 @@ class RelayIT {
         Map<String, Object> original = Http.postJson(policyUrl + ":getIamPolicy", Map.of(), "Authorization", admin).json();
         try {
             Http.postJson(policyUrl + ":setIamPolicy", Map.of("policy", Map.of("version", 3)), "Authorization", admin);
+            // the metadata server hands out its cached token until it is due for refresh, as GKE's does: forget it
+            assertThat(Http.delete(stack.url(Service.METADATA) + "/_sim/token-cache").status()).isEqualTo(204);
             Http.Reply denied = Http.get(stack.url(Service.METADATA) + TOKEN_PATH, "Metadata-Flavor", "Google");
             assertThat(denied.status()).isEqualTo(403);
             assertThat(denied.body()).startsWith("Unable to generate access token; IAM returned 403 Forbidden: Permission"
@@ -108,6 +113,7 @@ class RelayIT {
             Map<String, Object> restore = new java.util.HashMap<>(original);
             restore.remove("etag");
             Http.postJson(policyUrl + ":setIamPolicy", Map.of("policy", restore), "Authorization", admin);
+            Http.delete(stack.url(Service.METADATA) + "/_sim/token-cache");
         }
         assertThat(Http.get(stack.url(Service.METADATA) + TOKEN_PATH, "Metadata-Flavor", "Google").status()).isEqualTo(200);
     }

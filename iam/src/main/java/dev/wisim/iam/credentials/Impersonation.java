@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * IAM Credentials {@code generateAccessToken}: a caller holding {@code iam.serviceAccounts.getAccessToken}
- * on a service account (for example through {@code roles/iam.workloadIdentityUser}) receives a token
- * for it; delegation chains need {@code iam.serviceAccounts.implicitDelegation} at every hop.
+ * IAM Credentials {@code generateAccessToken} and {@code generateIdToken}: a caller holding
+ * {@code iam.serviceAccounts.getAccessToken} (or {@code getOpenIdToken}) on a service account, for
+ * example through {@code roles/iam.workloadIdentityUser}, receives a token for it; delegation chains
+ * need {@code iam.serviceAccounts.implicitDelegation} at every hop.
  */
 @ApplicationScoped
 public class Impersonation {
@@ -28,26 +29,43 @@ public class Impersonation {
     private final ServiceAccounts accounts;
     private final Authorizer authorizer;
     private final AccessTokens tokens;
+    private final IdTokens idTokens;
     private final IamConfig config;
 
-    public Impersonation(ServiceAccounts accounts, Authorizer authorizer, AccessTokens tokens, IamConfig config) {
+    public Impersonation(ServiceAccounts accounts, Authorizer authorizer, AccessTokens tokens, IdTokens idTokens, IamConfig config) {
         this.accounts = accounts;
         this.authorizer = authorizer;
         this.tokens = tokens;
+        this.idTokens = idTokens;
         this.config = config;
     }
 
     public AccessTokens.Issued generateAccessToken(ResolvedToken caller, String name, List<String> delegates,
                                                    List<String> scopes, String lifetime) {
-        if (caller.scopes().stream().noneMatch(CALLER_SCOPES::contains)) {
-            throw IamException.insufficientScopes();
-        }
-        ServiceAccount target = accounts.find("-", name).orElseThrow(() -> IamException.gaiaIdNotFound(name));
+        ServiceAccount target = authorize(caller, name, delegates, "iam.serviceAccounts.getAccessToken");
         List<String> requestedScopes = scopes == null ? List.of() : scopes.stream().filter(s -> s != null && !s.isBlank()).toList();
         if (requestedScopes.isEmpty()) {
             throw IamException.invalidArgument("Scope required.");
         }
         Duration duration = parseLifetime(lifetime);
+        return tokens.mint(Principal.serviceAccount(target.email()), target.uniqueId(), requestedScopes, duration);
+    }
+
+    /** IAM Credentials {@code generateIdToken}: needs {@code iam.serviceAccounts.getOpenIdToken} on the account. */
+    public String generateIdToken(ResolvedToken caller, String name, List<String> delegates, String audience, boolean includeEmail) {
+        ServiceAccount target = authorize(caller, name, delegates, "iam.serviceAccounts.getOpenIdToken");
+        if (audience == null || audience.isBlank()) {
+            throw IamException.invalidArgument("Audience required.");
+        }
+        return idTokens.issue(target, audience, includeEmail);
+    }
+
+    /** The caller (through its delegates, each hop needing implicitDelegation) must hold {@code permission} on the account. */
+    private ServiceAccount authorize(ResolvedToken caller, String name, List<String> delegates, String permission) {
+        if (caller.scopes().stream().noneMatch(CALLER_SCOPES::contains)) {
+            throw IamException.insufficientScopes();
+        }
+        ServiceAccount target = accounts.find("-", name).orElseThrow(() -> IamException.gaiaIdNotFound(name));
         Principal actor = caller.principal();
         for (String delegate : delegates == null ? List.<String>of() : delegates) {
             if (delegate == null || delegate.isBlank()) {
@@ -58,11 +76,11 @@ public class Impersonation {
             require(actor, "iam.serviceAccounts.implicitDelegation", hop);
             actor = Principal.serviceAccount(hop.email());
         }
-        require(actor, "iam.serviceAccounts.getAccessToken", target);
+        require(actor, permission, target);
         if (target.isDisabled()) {
             throw IamException.failedPrecondition("Precondition check failed.");
         }
-        return tokens.mint(Principal.serviceAccount(target.email()), target.uniqueId(), requestedScopes, duration);
+        return target;
     }
 
     private void require(Principal actor, String permission, ServiceAccount on) {

@@ -49,6 +49,13 @@ public final class IamMessages {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GenerateIdTokenRequest(List<String> delegates, String audience, Boolean includeEmail) {
+    }
+
+    public record GenerateIdTokenResponse(String token) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record CreateProjectRequest(String projectId, String name, Map<String, String> labels) {
     }
 

@@ -6,6 +6,8 @@ import dev.wisim.iam.credentials.Impersonation;
 import dev.wisim.iam.rest.IamMessages.CreateServiceAccountRequest;
 import dev.wisim.iam.rest.IamMessages.GenerateAccessTokenRequest;
 import dev.wisim.iam.rest.IamMessages.GenerateAccessTokenResponse;
+import dev.wisim.iam.rest.IamMessages.GenerateIdTokenRequest;
+import dev.wisim.iam.rest.IamMessages.GenerateIdTokenResponse;
 import dev.wisim.iam.rest.IamMessages.ListServiceAccountsResponse;
 import dev.wisim.iam.rest.IamMessages.PatchServiceAccountRequest;
 import dev.wisim.iam.rest.IamMessages.ServiceAccountFields;
@@ -137,6 +139,11 @@ public class ServiceAccountResource {
                         request.scope(), request.lifetime());
                 yield new GenerateAccessTokenResponse(issued.token(),
                         DateTimeFormatter.ISO_INSTANT.format(issued.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
+            }
+            case "generateIdToken" -> {
+                GenerateIdTokenRequest request = bodies.read(body, GenerateIdTokenRequest.class);
+                yield new GenerateIdTokenResponse(impersonation.generateIdToken(caller, account, request.delegates(),
+                        request.audience(), Boolean.TRUE.equals(request.includeEmail())));
             }
             default -> throw IamException.methodNotFound();
         };

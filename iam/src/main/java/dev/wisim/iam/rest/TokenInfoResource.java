@@ -29,10 +29,12 @@ public class TokenInfoResource {
 
     private final Callers callers;
     private final Clock clock;
+    private final dev.wisim.jose.KeyRing keys;
 
-    public TokenInfoResource(Callers callers, Clock clock) {
+    public TokenInfoResource(Callers callers, Clock clock, dev.wisim.jose.KeyRing keys) {
         this.callers = callers;
         this.clock = clock;
+        this.keys = keys;
     }
 
     @GET
@@ -48,6 +50,14 @@ public class TokenInfoResource {
     public Map<String, Object> post(@PathParam("version") String version, @QueryParam("access_token") String query,
                                     @FormParam("access_token") String form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return info(query != null ? query : form, authorization, renderer(version));
+    }
+
+    /** Google's signing keys as a JWKS (each key with {@code alg}, which Java's TokenVerifier requires). */
+    @GET
+    @Path("v3/certs")
+    @Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public Map<String, Object> certs() {
+        return keys.publicJwks();
     }
 
     /** v1 and v2 render typed values, v3 renders every value as a string. */

@@ -54,7 +54,10 @@ public class AccessTokens {
         claims.put("scope", String.join(" ", scopes));
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", exp.getEpochSecond());
-        return new Issued(PREFIX + JwsSigner.sign(keys.active(), claims), exp);
+        var key = keys.active();
+        String token = PREFIX + JwsSigner.sign(key, claims);
+        keys.noteSigned(key.kid(), exp);
+        return new Issued(token, exp);
     }
 
     public Optional<ResolvedToken> resolve(String token) {

@@ -117,4 +117,33 @@ class IamCredentialsResourceTest {
         generate(tampered, gsa, BODY, 401);
         generate("ya29.d.garbage", gsa, BODY, 401);
     }
+
+    @Test
+    void generatesGoogleIdTokensVerifiableAgainstTheCerts() throws Exception {
+        String admin = IamWorld.admin();
+        String gsa = IamWorld.serviceAccount(admin, "wi-idtoken");
+        IamWorld.bind(admin, gsa, "roles/iam.workloadIdentityUser", "serviceAccount:demo-project.svc.id.goog[demo/app]");
+        String caller = FakeSts.federatedToken("demo", "app", 3600, CLOUD_PLATFORM);
+        String token = given().auth().oauth2(caller).contentType(ContentType.JSON)
+                .body("{\"delegates\":null,\"audience\":\"https://example.test\",\"includeEmail\":true}")
+                .post("/v1/projects/-/serviceAccounts/" + gsa + ":generateIdToken")
+                .then().statusCode(200).extract().path("token");
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+        org.assertj.core.api.Assertions.assertThat(header).matches("\\{\"alg\":\"RS256\",\"kid\":\"[A-Za-z0-9_-]+\",\"typ\":\"JWT\"}");
+        String jwks = given().get("/oauth2/v3/certs").then().statusCode(200).body("keys[0].alg", equalTo("RS256")).extract().asString();
+        dev.wisim.jose.VerifiedJwt jwt = new dev.wisim.jose.JwtVerifier(java.time.Clock.systemUTC()).verify(token,
+                dev.wisim.jose.Jwks.parse(jwks), dev.wisim.jose.VerificationRules.rs256().issuer("https://accounts.google.com")
+                        .audience("https://example.test"));
+        org.assertj.core.api.Assertions.assertThat(jwt.claims()).containsEntry("email", gsa).containsEntry("email_verified", true)
+                .containsKeys("azp", "sub", "iat", "exp");
+        org.assertj.core.api.Assertions.assertThat(((Number) jwt.claims().get("exp")).longValue()
+                - ((Number) jwt.claims().get("iat")).longValue()).isEqualTo(3600);
+
+        given().auth().oauth2(caller).contentType(ContentType.JSON).body("{\"audience\":\"\"}")
+                .post("/v1/projects/-/serviceAccounts/" + gsa + ":generateIdToken").then().statusCode(400);
+        given().auth().oauth2(FakeSts.federatedToken("demo", "other", 3600, CLOUD_PLATFORM)).contentType(ContentType.JSON)
+                .body("{\"audience\":\"x\"}").post("/v1/projects/-/serviceAccounts/" + gsa + ":generateIdToken")
+                .then().statusCode(403).body("error.message",
+                        equalTo("Permission 'iam.serviceAccounts.getOpenIdToken' denied on resource (or it may not exist)."));
+    }
 }

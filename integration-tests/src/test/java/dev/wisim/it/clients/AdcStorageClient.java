@@ -3,6 +3,9 @@ package dev.wisim.it.clients;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.ComputeEngineCredentials;
 import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.IdTokenCredentials;
+import com.google.auth.oauth2.IdTokenProvider;
+import java.util.List;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
@@ -10,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A workload as a user writes it: Application Default Credentials (found through
- * {@code GCE_METADATA_HOST}) and google-cloud-storage pointed at the stack's storage. Prints what it
- * learnt, one {@code key=value} per line.
+ * {@code GCE_METADATA_HOST}), google-cloud-storage pointed at the stack's storage, and an ID token
+ * through {@code IdTokenCredentials}. Prints what it learnt, one {@code key=value} per line.
  *
  * <p>Arguments: storage URL, project, bucket, object.
  */
@@ -29,5 +32,11 @@ public final class AdcStorageClient {
                 .build().getService();
         byte[] content = storage.readAllBytes(BlobId.of(args[2], args[3]));
         System.out.println("content=" + new String(content, StandardCharsets.UTF_8).strip());
+        if (credentials instanceof ComputeEngineCredentials compute) {
+            IdTokenCredentials idTokens = IdTokenCredentials.newBuilder().setIdTokenProvider(compute)
+                    .setTargetAudience("https://example.test").setOptions(List.of(IdTokenProvider.Option.FORMAT_FULL)).build();
+            idTokens.refresh();
+            System.out.println("idToken=" + idTokens.getIdToken().getTokenValue());
+        }
     }
 }

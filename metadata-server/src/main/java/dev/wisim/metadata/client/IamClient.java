@@ -23,6 +23,12 @@ public interface IamClient {
     Response generateAccessToken(@HeaderParam("Authorization") String authorization, @PathParam("email") String email,
                                  Map<String, Object> request);
 
+    @POST
+    @Path("/v1/projects/-/serviceAccounts/{email}:generateIdToken")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response generateIdToken(@HeaderParam("Authorization") String authorization, @PathParam("email") String email,
+                             Map<String, Object> request);
+
     @GET
     @Path("/_sim/projects/{project}")
     Response project(@PathParam("project") String project);

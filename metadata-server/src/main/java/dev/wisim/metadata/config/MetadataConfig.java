@@ -33,6 +33,18 @@ public interface MetadataConfig {
     /** The pod ({@code NAMESPACE/NAME}) that callers with no other way to be told apart are taken for. */
     Optional<String> defaultPod();
 
+    /**
+     * The node's own addresses: a request that arrives on one of these is not identified by the
+     * address it arrived on (its source address, a KSA token or the default pod decide); one that
+     * arrives on any other address is the pod with that IP, or nobody.
+     */
+    @WithDefault("127.0.0.1,0:0:0:0:0:0:0:1,169.254.169.254")
+    List<String> nodeAddresses();
+
+    /** How long a {@code wait_for_change} request waits without {@code timeout_sec}, and at most. */
+    @WithDefault("PT60S")
+    Duration waitForChangeTimeout();
+
     /** Scopes of tokens requested without {@code ?scopes=}: the node's scopes. */
     @WithDefault("https://www.googleapis.com/auth/cloud-platform,https://www.googleapis.com/auth/userinfo.email")
     List<String> defaultScopes();

@@ -13,9 +13,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Finds the pod behind a request, in order: a KSA token in {@code Authorization: Bearer} (the
- * article's direct REST call, verified by TokenReview), the pod whose IP the request arrived on (each
- * pod has its own loopback address), then the configured default pod. The KSA is read live, so an
- * annotation change takes effect on the next request.
+ * article's direct REST call, verified by TokenReview); the pod whose IP the request arrived on (each
+ * pod has its own loopback address, and the server listens on all of them); the pod whose IP the
+ * request came from (docker-compose); the configured default pod. A request that arrives on an
+ * address that is no pod's and not the node's own is nobody's: it gets an error, never another
+ * pod's identity. The KSA is read live, so an annotation change takes effect on the next request.
  */
 @ApplicationScoped
 public class PodLocator {
@@ -28,16 +30,21 @@ public class PodLocator {
         this.config = config;
     }
 
-    public Workload locate(String bearerToken, String localAddress) {
+    public Workload locate(String bearerToken, String localAddress, String remoteAddress) {
         if (bearerToken != null) {
             return byToken(bearerToken);
         }
-        Optional<Map<String, Object>> byAddress = localAddress == null ? Optional.empty() : podWithIp(localAddress);
-        if (byAddress.isPresent()) {
-            return fromPod(byAddress.get());
+        if (localAddress != null && !config.nodeAddresses().contains(localAddress)) {
+            return fromPod(podWithIp(localAddress).orElseThrow(() -> MetadataException.unknownCaller(
+                    "no pod on this node has the IP address " + localAddress)));
+        }
+        Optional<Map<String, Object>> bySource = remoteAddress == null || config.nodeAddresses().contains(remoteAddress)
+                ? Optional.empty() : podWithIp(remoteAddress);
+        if (bySource.isPresent()) {
+            return fromPod(bySource.get());
         }
         String defaultPod = config.defaultPod().orElseThrow(() -> MetadataException.unknownCaller(
-                "no pod has the IP address " + localAddress + " and no default pod is configured"));
+                "no pod on this node has the IP address " + remoteAddress + ", and no default pod is configured"));
         String[] parts = defaultPod.split("/", 2);
         if (parts.length != 2) {
             throw MetadataException.unknownCaller("the default pod must be NAMESPACE/NAME, not " + defaultPod);

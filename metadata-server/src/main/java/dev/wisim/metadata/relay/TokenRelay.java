@@ -7,11 +7,9 @@ import dev.wisim.metadata.client.Upstream;
 import dev.wisim.metadata.client.Upstream.Answer;
 import dev.wisim.metadata.config.MetadataConfig;
 import dev.wisim.metadata.pod.Workload;
+import dev.wisim.metadata.relay.TokenCache.Token;
 import dev.wisim.metadata.rest.MetadataException;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The token relay of the article, hop by hop: a KSA token from the API server (audience
- * {@code PROJECT.svc.id.goog}), a federated token from STS, and, for an annotated KSA, the GSA's token
- * from IAM. Each hop is logged, so that a workshop can follow it.
+ * {@code PROJECT.svc.id.goog}), a federated token from STS, and, for an annotated KSA, the GSA's
+ * access token or ID token from IAM. Every hop is recorded in the {@link RelayLog}.
  */
 @ApplicationScoped
 public class TokenRelay {
@@ -32,31 +30,58 @@ public class TokenRelay {
     private final StsClient sts;
     private final IamClient iam;
     private final MetadataConfig config;
-    private final Clock clock;
+    private final RelayLog log;
 
     public TokenRelay(@RestClient ApiserverClient apiserver, @RestClient StsClient sts, @RestClient IamClient iam,
-                      MetadataConfig config, Clock clock) {
+                      MetadataConfig config, RelayLog log) {
         this.apiserver = apiserver;
         this.sts = sts;
         this.iam = iam;
         this.config = config;
-        this.clock = clock;
+        this.log = log;
     }
 
-    public record AccessToken(String token, long expiresIn) {
-    }
-
-    public AccessToken token(Workload workload, List<String> scopes) {
-        String ksaToken = ksaToken(workload);
-        AccessToken federated = federate(workload, ksaToken);
-        if (workload.gsa().isEmpty()) {
-            Log.infof("relay %s: returning the federated token", workload.describe());
-            return federated;
+    /** The workload's access token: the GSA's for an annotated KSA, the federated token otherwise. */
+    public Token accessToken(Workload workload, List<String> scopes) {
+        RelayLog.Recorder relay = log.start(workload, "access token");
+        try {
+            Token federated = federate(relay, workload, ksaToken(relay, workload));
+            Token token = workload.gsa().isEmpty() ? federated : impersonate(relay, workload, federated.value(), scopes);
+            relay.finish("ok");
+            return token;
+        } catch (MetadataException e) {
+            relay.finish(e.getMessage().strip());
+            throw e;
         }
-        return impersonate(workload, federated.token(), scopes);
     }
 
-    private String ksaToken(Workload workload) {
+    /** The GSA's ID token for {@code audience}; only an annotated KSA has one. */
+    public Token idToken(Workload workload, String audience, boolean includeEmail) {
+        RelayLog.Recorder relay = log.start(workload, "ID token");
+        try {
+            Token federated = federate(relay, workload, ksaToken(relay, workload));
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("delegates", List.of());
+            request.put("audience", audience);
+            request.put("includeEmail", includeEmail);
+            long started = System.nanoTime();
+            Answer answer = Upstream.call("IAM", () -> iam.generateIdToken("Bearer " + federated.value(), workload.gsa().orElseThrow(),
+                    request));
+            relay.hop("IAM generateIdToken", answer.status(), started);
+            if (!answer.ok()) {
+                throw MetadataException.iamRefused("identity token", answer.status(), answer.reason(),
+                        answer.object("error").get("message") + "");
+            }
+            String token = answer.text("token");
+            relay.finish("ok");
+            return new Token(token, expiryOf(token));
+        } catch (MetadataException e) {
+            relay.finish(e.getMessage().strip());
+            throw e;
+        }
+    }
+
+    private String ksaToken(RelayLog.Recorder relay, Workload workload) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("audiences", List.of(config.workloadPool()));
         spec.put("expirationSeconds", config.ksaTokenLifetime().toSeconds());
@@ -72,7 +97,7 @@ public class TokenRelay {
         long started = System.nanoTime();
         Answer answer = Upstream.call("the Kubernetes API server",
                 () -> apiserver.tokenRequest(workload.namespace(), workload.serviceAccount(), request));
-        log(workload, "TokenRequest", answer, started);
+        relay.hop("TokenRequest", answer.status(), started);
         if (!answer.ok()) {
             throw new MetadataException(500, "Unable to generate access token; the Kubernetes API server returned "
                     + answer.status() + " " + answer.reason() + ": " + answer.text("message") + "\n");
@@ -80,7 +105,7 @@ public class TokenRelay {
         return (String) answer.object("status").get("token");
     }
 
-    private AccessToken federate(Workload workload, String ksaToken) {
+    private Token federate(RelayLog.Recorder relay, Workload workload, String ksaToken) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("grantType", "urn:ietf:params:oauth:grant-type:token-exchange");
         request.put("audience", "identitynamespace:" + config.workloadPool() + ":" + config.clusterUrl());
@@ -90,14 +115,15 @@ public class TokenRelay {
         request.put("subjectTokenType", "urn:ietf:params:oauth:token-type:jwt");
         long started = System.nanoTime();
         Answer answer = Upstream.call("STS", () -> sts.token(request));
-        log(workload, "STS token exchange", answer, started);
+        relay.hop("STS token exchange", answer.status(), started);
         if (!answer.ok()) {
             throw MetadataException.stsRefused(answer.status(), answer.reason(), answer.text("error"), answer.text("error_description"));
         }
-        return new AccessToken(answer.text("access_token"), ((Number) answer.body().get("expires_in")).longValue());
+        long expiresIn = ((Number) answer.body().get("expires_in")).longValue();
+        return new Token(answer.text("access_token"), Instant.now().plusSeconds(expiresIn));
     }
 
-    private AccessToken impersonate(Workload workload, String federatedToken, List<String> scopes) {
+    private Token impersonate(RelayLog.Recorder relay, Workload workload, String federatedToken, List<String> scopes) {
         String gsa = workload.gsa().orElseThrow();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("delegates", List.of());
@@ -105,16 +131,21 @@ public class TokenRelay {
         request.put("lifetime", config.accessTokenLifetime().toSeconds() + "s");
         long started = System.nanoTime();
         Answer answer = Upstream.call("IAM", () -> iam.generateAccessToken("Bearer " + federatedToken, gsa, request));
-        log(workload, "IAM generateAccessToken", answer, started);
+        relay.hop("IAM generateAccessToken", answer.status(), started);
         if (!answer.ok()) {
-            throw MetadataException.iamRefused(answer.status(), answer.reason(), answer.object("error").get("message") + "");
+            throw MetadataException.iamRefused("access token", answer.status(), answer.reason(), answer.object("error").get("message") + "");
         }
-        Instant expires = Instant.parse(answer.text("expireTime"));
-        return new AccessToken(answer.text("accessToken"), Math.max(0, Duration.between(clock.instant(), expires).toSeconds()));
+        return new Token(answer.text("accessToken"), Instant.parse(answer.text("expireTime")));
     }
 
-    private static void log(Workload workload, String hop, Answer answer, long startedNanos) {
-        Log.infof("relay %s: %s → %d (%d ms)", workload.describe(), hop, answer.status(),
-                Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
+    /** An ID token's {@code exp}, read (not verified: it comes straight from IAM). */
+    private static Instant expiryOf(String jwt) {
+        try {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher exp = java.util.regex.Pattern.compile("\"exp\":(\\d+)").matcher(payload);
+            return exp.find() ? Instant.ofEpochSecond(Long.parseLong(exp.group(1))) : Instant.now();
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
     }
 }

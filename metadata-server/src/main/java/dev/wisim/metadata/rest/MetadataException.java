@@ -34,9 +34,13 @@ public final class MetadataException extends RuntimeException {
         return new MetadataException(400, text + "\n");
     }
 
-    /** IAM refused {@code generateAccessToken}; the text names IAM's status and message as GKE's server does. */
-    public static MetadataException iamRefused(int status, String reason, String message) {
-        String text = "Unable to generate access token; IAM returned " + status + " " + reason + ": " + message + "\n";
+    /**
+     * IAM refused to mint the token; the text names IAM's status and message as GKE's server does.
+     *
+     * @param what {@code access token} or {@code identity token}
+     */
+    public static MetadataException iamRefused(String what, int status, String reason, String message) {
+        String text = "Unable to generate " + what + "; IAM returned " + status + " " + reason + ": " + message + "\n";
         return new MetadataException(status, status == 403 ? text + WORKLOAD_IDENTITY_HELP : text);
     }
 

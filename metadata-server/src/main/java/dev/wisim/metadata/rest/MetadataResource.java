@@ -1,5 +1,6 @@
 package dev.wisim.metadata.rest;
 
+import dev.wisim.metadata.config.MetadataConfig;
 import dev.wisim.metadata.pod.PodLocator;
 import dev.wisim.metadata.tree.Caller;
 import dev.wisim.metadata.tree.MetadataTree;
@@ -10,26 +11,33 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * Every metadata path: the request is handed to the tree with a lazily identified caller. Header
- * rules live in {@link MetadataHeaders}.
+ * Every metadata path: the request is handed to the tree with a lazily identified caller, and
+ * {@code wait_for_change} hangs until the answer's {@code ETag} moves. Header rules live in
+ * {@link MetadataHeaders}.
  */
 @Path("/")
 public class MetadataResource {
 
+    static final Duration POLL = Duration.ofMillis(250);
+
     private final MetadataTree tree;
     private final PodLocator pods;
+    private final MetadataConfig config;
 
-    public MetadataResource(MetadataTree tree, PodLocator pods) {
+    public MetadataResource(MetadataTree tree, PodLocator pods, MetadataConfig config) {
         this.tree = tree;
         this.pods = pods;
+        this.config = config;
     }
 
     @GET
@@ -43,9 +51,59 @@ public class MetadataResource {
                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
-        String localAddress = request.localAddress() == null ? null : request.localAddress().hostAddress();
-        Caller caller = new Caller(uri.getQueryParameters(), () -> pods.locate(bearer, localAddress));
-        return render(tree.get(request.path(), caller));
+        String local = request.localAddress() == null ? null : request.localAddress().hostAddress();
+        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        Rendered answer = tree.get(request.path(), new Caller(query, () -> pods.locate(bearer, local, remote)));
+        if ("true".equalsIgnoreCase(query.getFirst("wait_for_change")) && !tree.isEndpoint(request.path())) {
+            answer = waitForChange(request.path(), query, answer, () -> pods.locate(bearer, local, remote));
+        }
+        return render(answer);
+    }
+
+    /**
+     * Returns at once if {@code last_etag} is not the current ETag; otherwise when the answer changes
+     * (a KSA's annotation, say) or after {@code timeout_sec}, with the unchanged answer.
+     */
+    private Rendered waitForChange(String path, MultivaluedMap<String, String> query, Rendered current,
+                                   java.util.function.Supplier<dev.wisim.metadata.pod.Workload> workload) {
+        String lastEtag = query.getFirst("last_etag");
+        String etag = etag(current.body());
+        if (lastEtag != null && !lastEtag.equals(etag)) {
+            return current;
+        }
+        Duration timeout = timeout(query.getFirst("timeout_sec"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            Rendered now = tree.get(path, new Caller(query, workload));
+            if (!etag(now.body()).equals(etag)) {
+                return now;
+            }
+        }
+        return current;
+    }
+
+    private Duration timeout(String timeoutSec) {
+        Duration max = config.waitForChangeTimeout();
+        if (timeoutSec == null || timeoutSec.isBlank()) {
+            return max;
+        }
+        try {
+            long seconds = Long.parseLong(timeoutSec.trim());
+            if (seconds < 0) {
+                throw new NumberFormatException();
+            }
+            Duration asked = Duration.ofSeconds(seconds);
+            return asked.compareTo(max) > 0 ? max : asked;
+        } catch (NumberFormatException e) {
+            throw MetadataException.badRequest("timeout_sec must be a non-negative integer");
+        }
     }
 
     private static Response render(Rendered rendered) {

@@ -60,6 +60,11 @@ public class MetadataTree {
         return new Value(c -> text);
     }
 
+    /** Whether the path names a computed endpoint (token, identity), which {@code wait_for_change} does not watch. */
+    public boolean isEndpoint(String path) {
+        return path.endsWith("/token") || path.endsWith("/identity");
+    }
+
     /** @param path the request path, e.g. {@code /computeMetadata/v1/instance/} */
     public Rendered get(String path, Caller caller) {
         boolean slash = path.endsWith("/");
@@ -73,13 +78,22 @@ public class MetadataTree {
             node = dir.children().apply(caller).get(segment);
         }
         boolean recursive = "true".equalsIgnoreCase(caller.query("recursive"));
-        boolean json = "json".equalsIgnoreCase(caller.query("alt")) || (recursive && !"text".equalsIgnoreCase(caller.query("alt")));
+        String alt = caller.query("alt");
+        if (alt != null && !alt.equalsIgnoreCase("json") && !alt.equalsIgnoreCase("text")) {
+            throw MetadataException.badRequest("Unsupported value for alt: " + alt);
+        }
+        boolean json = "json".equalsIgnoreCase(alt) || (recursive && !"text".equalsIgnoreCase(alt));
         if (node instanceof Dir dir) {
             if (!slash && !segments.isEmpty()) {
                 return Rendered.redirect(path + "/");
             }
             if (json) {
                 return Rendered.json(write(recursive ? tree(dir, caller) : listing(dir, caller)));
+            }
+            if (recursive) {
+                StringBuilder lines = new StringBuilder();
+                flatten(tree(dir, caller), "", lines);
+                return Rendered.text(lines.toString());
             }
             return Rendered.text(String.join("", listing(dir, caller).stream().map(s -> s + "\n").toList()));
         }
@@ -109,6 +123,18 @@ public class MetadataTree {
             }
         });
         return json;
+    }
+
+    /** {@code ?recursive=true&alt=text}: one {@code path value} line per value, lists one line per item. */
+    @SuppressWarnings("unchecked")
+    private static void flatten(Object node, String prefix, StringBuilder lines) {
+        if (node instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).forEach((key, value) -> flatten(value, prefix.isEmpty() ? key : prefix + "/" + key, lines));
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> lines.append(prefix).append(' ').append(item).append('\n'));
+        } else {
+            lines.append(prefix).append(' ').append(node).append('\n');
+        }
     }
 
     private static String text(Object value) {

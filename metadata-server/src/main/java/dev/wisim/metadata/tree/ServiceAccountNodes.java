@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wisim.metadata.config.MetadataConfig;
 import dev.wisim.metadata.pod.Workload;
-import dev.wisim.metadata.relay.TokenRelay;
+import dev.wisim.metadata.relay.WorkloadCredentials;
 import dev.wisim.metadata.rest.MetadataException;
 import dev.wisim.metadata.tree.Node.Dir;
 import dev.wisim.metadata.tree.Node.Endpoint;
@@ -23,12 +23,12 @@ import java.util.Map;
 public class ServiceAccountNodes {
 
     private final MetadataConfig config;
-    private final TokenRelay relay;
+    private final WorkloadCredentials credentials;
     private final ObjectMapper mapper;
 
-    public ServiceAccountNodes(MetadataConfig config, TokenRelay relay, ObjectMapper mapper) {
+    public ServiceAccountNodes(MetadataConfig config, WorkloadCredentials credentials, ObjectMapper mapper) {
         this.config = config;
-        this.relay = relay;
+        this.credentials = credentials;
         this.mapper = mapper;
     }
 
@@ -60,7 +60,7 @@ public class ServiceAccountNodes {
         String requested = caller.query("scopes");
         List<String> scopes = requested == null || requested.isBlank() ? config.defaultScopes()
                 : Arrays.stream(requested.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        TokenRelay.AccessToken token = relay.token(caller.workload(), scopes);
+        WorkloadCredentials.AccessToken token = credentials.accessToken(caller.workload(), scopes);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.token());
         body.put("expires_in", token.expiresIn());
@@ -72,16 +72,16 @@ public class ServiceAccountNodes {
         }
     }
 
+    /** A bare JWT (never {@code application/json}: Python's client would try to decode it). */
     private Rendered identity(Caller caller) {
         String audience = caller.query("audience");
         if (audience == null || audience.isEmpty()) {
             throw MetadataException.badRequest("non-empty audience parameter required");
         }
-        Workload workload = caller.workload();
-        if (workload.gsa().isEmpty()) {
-            throw MetadataException.notAnnotated(workload.namespace(), workload.serviceAccount());
+        String format = caller.query("format");
+        if (format != null && !format.equals("standard") && !format.equals("full")) {
+            throw MetadataException.badRequest("format must be one of standard, full");
         }
-        // ID tokens need IAM's generateIdToken, which this world does not serve yet; clients treat 404 as "none".
-        throw MetadataException.notFound();
+        return Rendered.raw(credentials.idToken(caller.workload(), audience, "full".equals(format)));
     }
 }

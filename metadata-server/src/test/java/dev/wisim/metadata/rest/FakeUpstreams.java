@@ -27,6 +27,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     static final AtomicReference<Integer> iamStatus = new AtomicReference<>(200);
     static final AtomicReference<Map<String, Object>> lastStsRequest = new AtomicReference<>();
     static final AtomicReference<Map<String, Object>> lastTokenRequest = new AtomicReference<>();
+    static final AtomicReference<Map<String, Object>> lastIdTokenRequest = new AtomicReference<>();
+    static final java.util.concurrent.atomic.AtomicInteger stsCalls = new java.util.concurrent.atomic.AtomicInteger();
+    /** A pod reachable at its own address: requests arriving on 127.0.0.7 are this pod's. */
+    static final String POD_IP = "127.0.0.7";
+    static final String ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDB9.c2ln";
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
 
@@ -54,7 +59,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             answer = Map.of("metadata", Map.of("name", "test-pod", "namespace", "demo", "uid", "pod-uid"),
                     "spec", Map.of("serviceAccountName", "test-ksa"));
         } else if (path.equals("/api/v1/pods")) {
-            answer = Map.of("kind", "PodList", "items", List.of());
+            String query = exchange.getRequestURI().getQuery();
+            boolean match = query != null && query.contains("status.podIP=" + POD_IP);
+            answer = Map.of("kind", "PodList", "items", match ? List.of(Map.of(
+                    "metadata", Map.of("name", "addressed-pod", "namespace", "demo", "uid", "uid-2"),
+                    "spec", Map.of("serviceAccountName", "test-ksa"))) : List.of());
         } else if (path.equals("/api/v1/namespaces/demo/serviceaccounts/test-ksa")) {
             String gsa = annotation.get();
             answer = Map.of("metadata", gsa == null ? Map.of("name", "test-ksa", "namespace", "demo")
@@ -71,9 +80,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                             "extra", Map.of("authentication.kubernetes.io/pod-name", List.of("test-pod"))))
                     : Map.of("user", Map.of(), "error", "[invalid bearer token, service account token has expired]"));
         } else if (path.equals("/v1/token")) {
+            stsCalls.incrementAndGet();
             lastStsRequest.set(body);
             answer = Map.of("access_token", FEDERATED, "issued_token_type", "urn:ietf:params:oauth:token-type:access_token",
                     "token_type", "Bearer", "expires_in", 3599);
+        } else if (path.endsWith(":generateIdToken")) {
+            lastIdTokenRequest.set(body);
+            answer = Map.of("token", ID_TOKEN);
         } else if (path.endsWith(":generateAccessToken")) {
             status = iamStatus.get();
             answer = switch (status) {

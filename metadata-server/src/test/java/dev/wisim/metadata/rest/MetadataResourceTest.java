@@ -30,6 +30,7 @@ class MetadataResourceTest {
     void reset() {
         FakeUpstreams.annotation.set(FakeUpstreams.GSA);
         FakeUpstreams.iamStatus.set(200);
+        given().delete("/_sim/token-cache").then().statusCode(204);
     }
 
     @Test
@@ -82,7 +83,9 @@ class MetadataResourceTest {
         google().get(SA + "default/email").then().statusCode(200).body(equalTo("demo-project.svc.id.goog"));
         google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.FEDERATED));
         google().queryParam("audience", "https://example.test").get(SA + "default/identity").then().statusCode(404)
-                .body(org.hamcrest.Matchers.startsWith("Your Kubernetes service account (demo/test-ksa) is not annotated"));
+                .contentType("text/plain; charset=utf-8")
+                .body(org.hamcrest.Matchers.startsWith("Your Kubernetes service account (demo/test-ksa) is not annotated with a target"
+                        + " Google service account, which is a requirement for retrieving Identity Tokens using Workload Identity."));
     }
 
     @Test
@@ -134,6 +137,83 @@ class MetadataResourceTest {
                 .contentType("text/plain; charset=utf-8")
                 .body(equalTo("Unable to authenticate the Kubernetes service account token: [invalid bearer token, service account"
                         + " token has expired]\n"));
+    }
+
+    @Test
+    void servesTheGsasIdTokenAsABareJwt() {
+        google().queryParam("audience", "https://example.test").queryParam("format", "full").queryParam("licenses", "TRUE")
+                .get(SA + "default/identity").then().statusCode(200)
+                .contentType("text/html; charset=utf-8").header("Metadata-Flavor", "Google")
+                .body(equalTo(FakeUpstreams.ID_TOKEN));
+        assertThat(FakeUpstreams.lastIdTokenRequest.get()).containsEntry("audience", "https://example.test")
+                .containsEntry("includeEmail", true);
+        google().queryParam("audience", "a").queryParam("format", "weird").get(SA + "default/identity").then().statusCode(400);
+    }
+
+    @Test
+    void handsOutTheSameTokenUntilItNearlyExpiresAndRelaysOnceForConcurrentCallers() throws Exception {
+        int before = FakeUpstreams.stsCalls.get();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<String>> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tokens.add(pool.submit(() -> google().get(SA + "default/token").then().statusCode(200).extract().<String>path("access_token")));
+        }
+        for (java.util.concurrent.Future<String> token : tokens) {
+            assertThat(token.get()).isEqualTo(FakeUpstreams.GSA_TOKEN);
+        }
+        pool.shutdown();
+        assertThat(FakeUpstreams.stsCalls.get() - before).isEqualTo(1);
+        FakeUpstreams.iamStatus.set(403);
+        google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.GSA_TOKEN));
+        FakeUpstreams.annotation.set(null);
+        google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.FEDERATED));
+    }
+
+    @Test
+    void listsTheRecentRelaysWithTheirHops() {
+        google().get(SA + "default/token").then().statusCode(200);
+        given().get("/_sim/relays").then().statusCode(200)
+                .body("relays[0].pod", equalTo("demo/test-pod"))
+                .body("relays[0].ksa", equalTo("demo/test-ksa"))
+                .body("relays[0].gsa", equalTo(FakeUpstreams.GSA))
+                .body("relays[0].outcome", equalTo("ok"))
+                .body("relays[0].hops.hop", contains("TokenRequest", "STS token exchange", "IAM generateAccessToken"))
+                .body("relays[0].hops.status", contains(201, 200, 200));
+    }
+
+    @Test
+    void waitsForAChangeOfTheKsaAnnotation() throws Exception {
+        String etag = google().get(SA + "default/email").then().statusCode(200).extract().header("ETag");
+        google().queryParam("wait_for_change", "true").queryParam("last_etag", "other").get(SA + "default/email")
+                .then().statusCode(200).body(equalTo(FakeUpstreams.GSA)).header("ETag", etag);
+        google().queryParam("wait_for_change", "true").queryParam("last_etag", etag).queryParam("timeout_sec", "1")
+                .get(SA + "default/email").then().statusCode(200).body(equalTo(FakeUpstreams.GSA)).header("ETag", etag);
+        java.util.concurrent.CompletableFuture<String> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                google().queryParam("wait_for_change", "true").queryParam("last_etag", etag).queryParam("timeout_sec", "20")
+                        .get(SA + "default/email").then().statusCode(200).extract().asString());
+        Thread.sleep(500);
+        FakeUpstreams.annotation.set(null);
+        assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("demo-project.svc.id.goog");
+        google().queryParam("wait_for_change", "true").queryParam("timeout_sec", "soon").get(SA + "default/email").then().statusCode(400);
+    }
+
+    @Test
+    void rendersRecursiveAnswersAsText() {
+        google().queryParam("recursive", "true").queryParam("alt", "text").get(SA + "default/").then().statusCode(200)
+                .contentType("application/text")
+                .body(equalTo("aliases default\nemail " + FakeUpstreams.GSA + "\nscopes " + CLOUD_PLATFORM + "\nscopes " + EMAIL_SCOPE + "\n"));
+        google().queryParam("alt", "json").get("/computeMetadata/v1/project/project-id").then().statusCode(200)
+                .contentType("application/json").body(equalTo("\"demo-project\""));
+    }
+
+    @Test
+    void identifiesAPodByTheAddressTheRequestArrivedOn() {
+        int port = io.restassured.RestAssured.port;
+        given().baseUri("http://" + FakeUpstreams.POD_IP).port(port).header("Metadata-Flavor", "Google")
+                .get("/computeMetadata/v1/instance/service-accounts/default/email").then().statusCode(200).body(equalTo(FakeUpstreams.GSA));
+        given().baseUri("http://127.0.0.9").port(port).header("Metadata-Flavor", "Google")
+                .get("/computeMetadata/v1/instance/service-accounts/default/email").then().statusCode(404)
+                .body(equalTo("Unable to identify the calling pod: no pod on this node has the IP address 127.0.0.9\n"));
     }
 
     @Test
