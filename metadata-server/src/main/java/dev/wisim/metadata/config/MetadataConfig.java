@@ -21,7 +21,7 @@ public interface MetadataConfig {
     String clusterName();
 
     /** The cluster's Kubernetes API server. */
-    @WithDefault("http://127.0.0.1:6443")
+    @WithDefault("http://127.0.0.1:6080")
     String apiserverUrl();
 
     @WithDefault("http://127.0.0.1:8081")

@@ -17,7 +17,7 @@ public interface StsConfig {
      * Where {@code https://container.googleapis.com} is served in this world (the GKE API and the
      * clusters' public OIDC documents): URLs under that host are fetched from here.
      */
-    @WithDefault("http://127.0.0.1:6443")
+    @WithDefault("http://127.0.0.1:6080")
     String containerApiUrl();
 
     /** IAM, which knows projects (their numbers) and, later, workload identity pools. */
