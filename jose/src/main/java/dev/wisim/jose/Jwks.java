@@ -2,7 +2,10 @@ package dev.wisim.jose;
 
 import java.security.Key;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,24 @@ public final class Jwks implements KeySource {
         } catch (JoseException | RuntimeException e) {
             throw new IllegalArgumentException("not a JWKS document: " + e.getMessage(), e);
         }
+    }
+
+    /** An RSA public key as a JWK for RS256, members in go-jose's order (use, kty, kid, alg, n, e). */
+    public static Map<String, Object> publicJwk(String kid, RSAPublicKey rsa) {
+        Map<String, Object> jwk = new LinkedHashMap<>();
+        jwk.put("use", "sig");
+        jwk.put("kty", "RSA");
+        jwk.put("kid", kid);
+        jwk.put("alg", SigningKey.ALGORITHM);
+        jwk.put("n", unsignedBase64Url(rsa.getModulus().toByteArray()));
+        jwk.put("e", unsignedBase64Url(rsa.getPublicExponent().toByteArray()));
+        return jwk;
+    }
+
+    private static String unsignedBase64Url(byte[] twosComplement) {
+        int start = twosComplement.length > 1 && twosComplement[0] == 0 ? 1 : 0;
+        byte[] magnitude = Arrays.copyOfRange(twosComplement, start, twosComplement.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(magnitude);
     }
 
     @Override

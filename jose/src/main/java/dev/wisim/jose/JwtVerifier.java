@@ -45,6 +45,23 @@ public final class JwtVerifier {
         return jwt;
     }
 
+    /**
+     * The payload of a compact JWS, read without checking anything: for choosing the keys to verify
+     * with (by issuer) and for describing a refusal. Empty if it cannot be read.
+     */
+    public static Map<String, Object> unverifiedClaims(String token) {
+        try {
+            String[] parts = token.split("\\.", -1);
+            if (parts.length != 3) {
+                return Map.of();
+            }
+            return CanonicalJson.read(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
     private static JsonWebSignature parse(String token) throws JwtRejection {
         if (token == null || token.isBlank() || token.chars().filter(c -> c == '.').count() != 2) {
             throw new JwtRejection(Reason.MALFORMED, "not a compact JWS (three dot-separated parts)");

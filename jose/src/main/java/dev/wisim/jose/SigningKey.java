@@ -4,8 +4,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,20 +35,6 @@ public record SigningKey(String kid, PrivateKey privateKey, PublicKey publicKey,
 
     /** The public JWK in go-jose's member order (use, kty, kid, alg, n, e), as kube-apiserver serves it. */
     public Map<String, Object> publicJwk() {
-        RSAPublicKey rsa = (RSAPublicKey) publicKey;
-        Map<String, Object> jwk = new LinkedHashMap<>();
-        jwk.put("use", "sig");
-        jwk.put("kty", "RSA");
-        jwk.put("kid", kid);
-        jwk.put("alg", ALGORITHM);
-        jwk.put("n", unsignedBase64Url(rsa.getModulus().toByteArray()));
-        jwk.put("e", unsignedBase64Url(rsa.getPublicExponent().toByteArray()));
-        return jwk;
-    }
-
-    private static String unsignedBase64Url(byte[] twosComplement) {
-        int start = twosComplement.length > 1 && twosComplement[0] == 0 ? 1 : 0;
-        byte[] magnitude = java.util.Arrays.copyOfRange(twosComplement, start, twosComplement.length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(magnitude);
+        return Jwks.publicJwk(kid, (RSAPublicKey) publicKey);
     }
 }

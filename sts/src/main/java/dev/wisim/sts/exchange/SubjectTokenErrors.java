@@ -1,9 +1,7 @@
 package dev.wisim.sts.exchange;
 
-import dev.wisim.jose.CanonicalJson;
 import dev.wisim.jose.JwtRejection;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.wisim.jose.JwtVerifier;
 import java.util.Map;
 
 /** The {@code error_description} STS gives for each way a subject token fails. */
@@ -13,7 +11,7 @@ final class SubjectTokenErrors {
     }
 
     static String describe(JwtRejection e, String token) {
-        Map<String, Object> claims = unverifiedClaims(token);
+        Map<String, Object> claims = JwtVerifier.unverifiedClaims(token);
         return switch (e.reason()) {
             case EXPIRED -> "ID Token issued at " + claims.getOrDefault("iat", claims.get("exp")) + " is stale to sign-in.";
             case WRONG_AUDIENCE -> "The audience in ID Token " + bracketed(claims.get("aud")) + " does not match the expected audience.";
@@ -36,14 +34,5 @@ final class SubjectTokenErrors {
             return "[" + String.join(", ", list.stream().map(String::valueOf).toList()) + "]";
         }
         return "[" + aud + "]";
-    }
-
-    private static Map<String, Object> unverifiedClaims(String token) {
-        try {
-            String payload = token.split("\\.")[1];
-            return CanonicalJson.read(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
     }
 }
