@@ -1,8 +1,10 @@
 package dev.wisim.iam.account;
 
+import dev.wisim.iam.keys.AccountKeys;
 import dev.wisim.iam.policy.Authorizer;
 import dev.wisim.iam.policy.Policy;
 import dev.wisim.iam.policy.PolicyStore;
+import dev.wisim.iam.policy.Resource;
 import dev.wisim.iam.project.Projects;
 import dev.wisim.iam.rest.IamException;
 import dev.wisim.iam.token.ResolvedToken;
@@ -17,12 +19,15 @@ public class ServiceAccountAdmin {
     private final Projects projects;
     private final PolicyStore policies;
     private final Authorizer authorizer;
+    private final AccountKeys keys;
 
-    public ServiceAccountAdmin(ServiceAccounts accounts, Projects projects, PolicyStore policies, Authorizer authorizer) {
+    public ServiceAccountAdmin(ServiceAccounts accounts, Projects projects, PolicyStore policies, Authorizer authorizer,
+                               AccountKeys keys) {
         this.accounts = accounts;
         this.projects = projects;
         this.policies = policies;
         this.authorizer = authorizer;
+        this.keys = keys;
     }
 
     public ServiceAccount create(ResolvedToken caller, String project, String accountId, String displayName, String description) {
@@ -47,6 +52,14 @@ public class ServiceAccountAdmin {
         ServiceAccount account = authorized(caller, project, name, "iam.serviceAccounts.delete");
         accounts.delete(account.email());
         policies.remove(account.resourceName());
+        keys.forget(account.email());
+    }
+
+    /** {@code :undelete}, addressed by unique id: needs {@code iam.serviceAccounts.undelete} on the account's project. */
+    public ServiceAccount undelete(ResolvedToken caller, String uniqueId) {
+        ServiceAccount account = accounts.findDeleted(uniqueId).orElseThrow(IamException::unknownServiceAccount);
+        requireProject(caller, account.projectId(), "iam.serviceAccounts.undelete");
+        return accounts.undelete(uniqueId);
     }
 
     public ServiceAccount setDisabled(ResolvedToken caller, String project, String name, boolean disabled) {
@@ -54,8 +67,8 @@ public class ServiceAccountAdmin {
         return accounts.setDisabled(account.email(), disabled);
     }
 
-    public Policy getIamPolicy(ResolvedToken caller, String project, String name) {
-        return policies.get(authorized(caller, project, name, "iam.serviceAccounts.getIamPolicy").resourceName());
+    public Policy getIamPolicy(ResolvedToken caller, String project, String name, Integer requestedVersion) {
+        return policies.get(authorized(caller, project, name, "iam.serviceAccounts.getIamPolicy").resourceName(), requestedVersion);
     }
 
     public Policy setIamPolicy(ResolvedToken caller, String project, String name, Policy policy) {
@@ -69,18 +82,20 @@ public class ServiceAccountAdmin {
     public List<String> testIamPermissions(ResolvedToken caller, String project, String name, List<String> permissions) {
         ServiceAccount account = accounts.find(project, name).orElseThrow(IamException::unknownServiceAccount);
         return permissions.stream()
-                .filter(p -> authorizer.allowed(caller.principal(), p, hierarchy(account)))
+                .filter(p -> authorizer.permits(caller.principal(), p, hierarchy(account)))
                 .toList();
     }
 
     /** A service account's policy hierarchy: the account, then its project. */
-    public static List<String> hierarchy(ServiceAccount account) {
-        return List.of(account.resourceName(), "projects/" + account.projectId());
+    public static List<Resource> hierarchy(ServiceAccount account) {
+        return List.of(Resource.serviceAccount(account.projectId(), account.email(), account.uniqueId()),
+                Resource.project(account.projectId()));
     }
 
-    private ServiceAccount authorized(ResolvedToken caller, String project, String name, String permission) {
+    /** The account, if the caller holds {@code permission} on it (403 otherwise, 404 if there is no such account). */
+    public ServiceAccount authorized(ResolvedToken caller, String project, String name, String permission) {
         ServiceAccount account = accounts.find(project, name).orElseThrow(IamException::unknownServiceAccount);
-        if (!authorizer.allowed(caller.principal(), permission, hierarchy(account))) {
+        if (!authorizer.check(caller.principal(), permission, hierarchy(account))) {
             throw IamException.permissionDenied(permission, account.resourceName());
         }
         return account;
@@ -88,7 +103,7 @@ public class ServiceAccountAdmin {
 
     private String requireProject(ResolvedToken caller, String project, String permission) {
         String projectId = projects.find(project).map(p -> p.projectId()).orElse(null);
-        if (projectId == null || !authorizer.allowed(caller.principal(), permission, List.of("projects/" + projectId))) {
+        if (projectId == null || !authorizer.check(caller.principal(), permission, List.of(Resource.project(projectId)))) {
             throw IamException.permissionDenied(permission, "projects/" + project);
         }
         return projectId;

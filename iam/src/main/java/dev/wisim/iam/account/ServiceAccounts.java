@@ -3,6 +3,9 @@ package dev.wisim.iam.account;
 import dev.wisim.iam.rest.IamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +19,14 @@ public class ServiceAccounts {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long a deleted account can be undeleted, as on Google. */
+    static final Duration UNDELETE_WINDOW = Duration.ofDays(30);
+
     private final Map<String, ServiceAccount> byEmail = new TreeMap<>();
+    private final Map<String, Deleted> deletedByUniqueId = new HashMap<>();
+
+    private record Deleted(ServiceAccount account, Instant at) {
+    }
 
     public static String emailOf(String accountId, String projectId) {
         return accountId + "@" + projectId + ".iam.gserviceaccount.com";
@@ -68,9 +78,30 @@ public class ServiceAccounts {
     }
 
     public synchronized void delete(String email) {
-        if (byEmail.remove(email) == null) {
+        ServiceAccount removed = byEmail.remove(email);
+        if (removed == null) {
             throw IamException.unknownServiceAccount();
         }
+        deletedByUniqueId.put(removed.uniqueId(), new Deleted(removed, Instant.now()));
+    }
+
+    /** A deleted account, by unique id, if it can still be undeleted. */
+    public synchronized Optional<ServiceAccount> findDeleted(String uniqueId) {
+        Instant horizon = Instant.now().minus(UNDELETE_WINDOW);
+        deletedByUniqueId.values().removeIf(d -> d.at().isBefore(horizon));
+        return Optional.ofNullable(deletedByUniqueId.get(uniqueId)).map(Deleted::account);
+    }
+
+    /** Brings a deleted account back, unless its email has been taken again meanwhile. */
+    public synchronized ServiceAccount undelete(String uniqueId) {
+        ServiceAccount account = findDeleted(uniqueId).orElseThrow(IamException::unknownServiceAccount);
+        if (byEmail.containsKey(account.email())) {
+            throw IamException.failedPrecondition("Cannot undelete the service account: its email " + account.email()
+                    + " belongs to another service account now.");
+        }
+        deletedByUniqueId.remove(uniqueId);
+        byEmail.put(account.email(), account);
+        return account;
     }
 
     private ServiceAccount require(String email) {

@@ -13,6 +13,10 @@ public interface IamConfig {
     /** Where the signing keys are kept across restarts; in memory when unset. */
     Optional<Path> stateDir();
 
+    /** Where clients reach this IAM: the {@code token_uri} of the key files it hands out. */
+    @WithDefault("http://127.0.0.1:8082")
+    String externalUrl();
+
     /** The STS whose federated tokens IAM accepts (its token-signing keys are read from {@code /_sim/keys}). */
     @WithDefault("http://127.0.0.1:8081")
     String stsUrl();

@@ -2,13 +2,20 @@ package dev.wisim.iam.credentials;
 
 import dev.wisim.iam.account.ServiceAccount;
 import dev.wisim.jose.JwsSigner;
+import dev.wisim.jose.JwtRejection;
+import dev.wisim.jose.JwtVerifier;
 import dev.wisim.jose.KeyRing;
+import dev.wisim.jose.KeySource;
+import dev.wisim.jose.VerificationRules;
+import dev.wisim.jose.VerifiedJwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,10 +32,22 @@ public class IdTokens {
 
     private final KeyRing keys;
     private final Clock clock;
+    private final JwtVerifier verifier;
 
     public IdTokens(KeyRing keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
+        this.verifier = new JwtVerifier(clock);
+    }
+
+    /** An ID token this IAM signed and that is still valid (verifiers accept the issuer with or without scheme). */
+    public Optional<VerifiedJwt> verify(String token) {
+        try {
+            return Optional.of(verifier.verify(token, KeySource.of(keys), VerificationRules.rs256()
+                    .issuers(Set.of(ISSUER, "accounts.google.com")).leeway(Duration.ZERO)));
+        } catch (JwtRejection e) {
+            return Optional.empty();
+        }
     }
 
     public String issue(ServiceAccount account, String audience, boolean includeEmail) {

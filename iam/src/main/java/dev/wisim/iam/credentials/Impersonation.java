@@ -23,6 +23,7 @@ import java.util.Set;
 @ApplicationScoped
 public class Impersonation {
 
+    static final Duration EXTENDED_LIFETIME = Duration.ofHours(12);
     static final Set<String> CALLER_SCOPES = Set.of("https://www.googleapis.com/auth/cloud-platform",
             "https://www.googleapis.com/auth/iam");
 
@@ -30,13 +31,18 @@ public class Impersonation {
     private final Authorizer authorizer;
     private final AccessTokens tokens;
     private final IdTokens idTokens;
+    private final Signing signing;
+    private final LifetimeExtension extension;
     private final IamConfig config;
 
-    public Impersonation(ServiceAccounts accounts, Authorizer authorizer, AccessTokens tokens, IdTokens idTokens, IamConfig config) {
+    public Impersonation(ServiceAccounts accounts, Authorizer authorizer, AccessTokens tokens, IdTokens idTokens, Signing signing,
+                         LifetimeExtension extension, IamConfig config) {
         this.accounts = accounts;
         this.authorizer = authorizer;
         this.tokens = tokens;
         this.idTokens = idTokens;
+        this.signing = signing;
+        this.extension = extension;
         this.config = config;
     }
 
@@ -47,7 +53,7 @@ public class Impersonation {
         if (requestedScopes.isEmpty()) {
             throw IamException.invalidArgument("Scope required.");
         }
-        Duration duration = parseLifetime(lifetime);
+        Duration duration = parseLifetime(lifetime, extension.allows(target.email()) ? EXTENDED_LIFETIME : config.maxTokenLifetime());
         return tokens.mint(Principal.serviceAccount(target.email()), target.uniqueId(), requestedScopes, duration);
     }
 
@@ -58,6 +64,16 @@ public class Impersonation {
             throw IamException.invalidArgument("Audience required.");
         }
         return idTokens.issue(target, audience, includeEmail);
+    }
+
+    /** IAM Credentials {@code signBlob}: needs {@code iam.serviceAccounts.signBlob} on the account. */
+    public Signing.Signed signBlob(ResolvedToken caller, String name, List<String> delegates, String payload) {
+        return signing.signBlob(authorize(caller, name, delegates, "iam.serviceAccounts.signBlob"), payload);
+    }
+
+    /** IAM Credentials {@code signJwt}: needs {@code iam.serviceAccounts.signJwt} on the account. */
+    public Signing.Signed signJwt(ResolvedToken caller, String name, List<String> delegates, String payload) {
+        return signing.signJwt(authorize(caller, name, delegates, "iam.serviceAccounts.signJwt"), payload);
     }
 
     /** The caller (through its delegates, each hop needing implicitDelegation) must hold {@code permission} on the account. */
@@ -84,14 +100,15 @@ public class Impersonation {
     }
 
     private void require(Principal actor, String permission, ServiceAccount on) {
-        if (!authorizer.allowed(actor, permission, ServiceAccountAdmin.hierarchy(on))) {
+        if (!authorizer.check(actor, permission, ServiceAccountAdmin.hierarchy(on))) {
             throw IamException.permissionDenied(permission, "projects/-/serviceAccounts/" + on.uniqueId());
         }
     }
 
-    private Duration parseLifetime(String lifetime) {
+    /** @param max the longest lifetime allowed: an hour, or 12 where the organisation policy extends it for the account */
+    private Duration parseLifetime(String lifetime, Duration max) {
         if (lifetime == null || lifetime.isEmpty()) {
-            return config.maxTokenLifetime();
+            return config.maxTokenLifetime().compareTo(max) < 0 ? config.maxTokenLifetime() : max;
         }
         Duration duration;
         try {
@@ -103,9 +120,9 @@ public class Impersonation {
             throw IamException.invalidArgument("Invalid value at 'lifetime' (type.googleapis.com/google.protobuf.Duration), \""
                     + lifetime + "\"");
         }
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(config.maxTokenLifetime()) > 0) {
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(max) > 0) {
             throw IamException.invalidArgument("The lifetime of an access token must be between 1 second and "
-                    + config.maxTokenLifetime().toSeconds() + " seconds.");
+                    + max.toSeconds() + " seconds.");
         }
         return duration;
     }

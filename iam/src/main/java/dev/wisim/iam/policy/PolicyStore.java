@@ -17,7 +17,12 @@ import java.util.Objects;
 public class PolicyStore {
 
     private final Map<String, Policy> policies = new HashMap<>();
+    private final Conditions conditions;
     private long revision = System.currentTimeMillis();
+
+    public PolicyStore(Conditions conditions) {
+        this.conditions = conditions;
+    }
 
     public synchronized Policy get(String resource) {
         return policies.getOrDefault(resource, Policy.empty());
@@ -42,14 +47,34 @@ public class PolicyStore {
             if (binding.role() == null || !binding.role().startsWith("roles/")) {
                 throw IamException.invalidArgument("Role (" + binding.role() + ") does not exist in the resource's hierarchy.");
             }
-            if (binding.condition() != null && !Objects.equals(requested.version(), 3)) {
-                throw IamException.invalidArgument("Conditions are only supported in policy version 3.");
+            if (binding.condition() != null) {
+                if (!Objects.equals(requested.version(), 3)) {
+                    throw IamException.invalidArgument("Conditions are only supported in policy version 3.");
+                }
+                conditions.validate(binding.condition());
             }
         }
         int version = requested.version() == null || requested.version() == 0 ? 1 : requested.version();
         Policy stored = new Policy(version, bindings, nextEtag());
         policies.put(resource, stored);
         return stored;
+    }
+
+    /**
+     * The policy as getIamPolicy returns it for {@code requestedPolicyVersion} (0, 1 or 3): a policy with
+     * conditional bindings can only be read as version 3.
+     */
+    public Policy get(String resource, Integer requestedVersion) {
+        int requested = requestedVersion == null ? 0 : requestedVersion;
+        if (requested != 0 && requested != 1 && requested != 3) {
+            throw IamException.invalidArgument("Invalid requested policy version: " + requested + ". Valid versions are 0, 1 and 3.");
+        }
+        Policy policy = get(resource);
+        if (requested < 3 && policy.bindingsOrEmpty().stream().anyMatch(b -> b.condition() != null)) {
+            throw IamException.invalidArgument("The policy of " + resource + " has conditional role bindings:"
+                    + " request policy version 3 to read it.");
+        }
+        return policy;
     }
 
     public synchronized void remove(String resource) {

@@ -12,18 +12,23 @@ public final class Roles {
             "iam.serviceAccounts.disable", "iam.serviceAccounts.enable", "iam.serviceAccounts.undelete",
             "iam.serviceAccounts.getIamPolicy", "iam.serviceAccounts.setIamPolicy");
 
+    private static final Set<String> KEY_ADMIN = Set.of("iam.serviceAccountKeys.create", "iam.serviceAccountKeys.delete",
+            "iam.serviceAccountKeys.disable", "iam.serviceAccountKeys.enable", "iam.serviceAccountKeys.get",
+            "iam.serviceAccountKeys.list");
+
     private static final Map<String, Set<String>> PERMISSIONS = Map.of(
-            "roles/owner", union(SA_ADMIN, Set.of("iam.serviceAccounts.actAs", "iam.serviceAccountKeys.create",
-                    "iam.serviceAccountKeys.delete", "iam.serviceAccountKeys.get", "iam.serviceAccountKeys.list",
+            "roles/owner", union(SA_ADMIN, union(KEY_ADMIN, Set.of("iam.serviceAccounts.actAs",
                     "resourcemanager.projects.get", "resourcemanager.projects.getIamPolicy",
-                    "resourcemanager.projects.setIamPolicy", "resourcemanager.projects.delete")),
-            "roles/editor", union(Set.of("iam.serviceAccounts.create", "iam.serviceAccounts.delete", "iam.serviceAccounts.get",
+                    "resourcemanager.projects.setIamPolicy", "resourcemanager.projects.delete"))),
+            "roles/editor", union(KEY_ADMIN, Set.of("iam.serviceAccounts.create", "iam.serviceAccounts.delete", "iam.serviceAccounts.get",
                     "iam.serviceAccounts.list", "iam.serviceAccounts.update", "iam.serviceAccounts.actAs",
-                    "iam.serviceAccounts.disable", "iam.serviceAccounts.enable", "iam.serviceAccounts.getIamPolicy",
-                    "resourcemanager.projects.get", "resourcemanager.projects.getIamPolicy"), Set.of()),
-            "roles/viewer", union(SA_READ, Set.of("iam.serviceAccounts.getIamPolicy", "resourcemanager.projects.get",
-                    "resourcemanager.projects.getIamPolicy")),
+                    "iam.serviceAccounts.disable", "iam.serviceAccounts.enable", "iam.serviceAccounts.undelete",
+                    "iam.serviceAccounts.getIamPolicy", "resourcemanager.projects.get", "resourcemanager.projects.getIamPolicy")),
+            "roles/viewer", union(SA_READ, Set.of("iam.serviceAccounts.getIamPolicy", "iam.serviceAccountKeys.get",
+                    "iam.serviceAccountKeys.list", "resourcemanager.projects.get", "resourcemanager.projects.getIamPolicy")),
             "roles/iam.serviceAccountAdmin", SA_ADMIN,
+            "roles/iam.serviceAccountKeyAdmin", union(SA_READ, union(KEY_ADMIN, Set.of("resourcemanager.projects.get",
+                    "resourcemanager.projects.list"))),
             "roles/iam.workloadIdentityUser", union(SA_READ, Set.of("iam.serviceAccounts.getAccessToken",
                     "iam.serviceAccounts.getOpenIdToken")),
             "roles/iam.serviceAccountTokenCreator", union(SA_READ, Set.of("iam.serviceAccounts.getAccessToken",

@@ -3,6 +3,7 @@ package dev.wisim.iam.project;
 import dev.wisim.iam.policy.Authorizer;
 import dev.wisim.iam.policy.Policy;
 import dev.wisim.iam.policy.PolicyStore;
+import dev.wisim.iam.policy.Resource;
 import dev.wisim.iam.rest.IamException;
 import dev.wisim.iam.token.ResolvedToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,8 @@ public class ProjectAdmin {
         return authorized(caller, project, "resourcemanager.projects.get");
     }
 
-    public Policy getIamPolicy(ResolvedToken caller, String project) {
-        return policies.get(authorized(caller, project, "resourcemanager.projects.getIamPolicy").resourceName());
+    public Policy getIamPolicy(ResolvedToken caller, String project, Integer requestedVersion) {
+        return policies.get(authorized(caller, project, "resourcemanager.projects.getIamPolicy").resourceName(), requestedVersion);
     }
 
     public Policy setIamPolicy(ResolvedToken caller, String project, Policy policy) {
@@ -48,12 +49,12 @@ public class ProjectAdmin {
 
     public List<String> testIamPermissions(ResolvedToken caller, String project, List<String> permissions) {
         Project found = projects.find(project).orElseThrow(() -> IamException.permissionDenied("resourcemanager.projects.get", null));
-        return permissions.stream().filter(p -> authorizer.allowed(caller.principal(), p, List.of(found.resourceName()))).toList();
+        return permissions.stream().filter(p -> authorizer.permits(caller.principal(), p, List.of(Resource.project(found.projectId())))).toList();
     }
 
     private Project authorized(ResolvedToken caller, String project, String permission) {
         Project found = projects.find(project).orElse(null);
-        if (found == null || !authorizer.allowed(caller.principal(), permission, List.of(found.resourceName()))) {
+        if (found == null || !authorizer.check(caller.principal(), permission, List.of(Resource.project(found.projectId())))) {
             // Resource Manager answers 403 whether or not the project exists.
             throw IamException.permissionDenied(permission, "projects/" + project);
         }

@@ -28,11 +28,11 @@ public class GoogleErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response invalidToken(InvalidTokenException e) {
+    public Response oauth(OAuthException e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid_token");
+        body.put("error", e.error());
         body.put("error_description", e.getMessage());
-        return Response.status(400).type(JSON_UTF8).entity(body).build();
+        return Response.status(e.status()).type(JSON_UTF8).entity(body).build();
     }
 
     @ServerExceptionMapper

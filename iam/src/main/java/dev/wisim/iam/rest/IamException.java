@@ -77,7 +77,11 @@ public final class IamException extends RuntimeException {
         return new IamException(404, "NOT_FOUND", message, null);
     }
 
+    /** @param resourceName named in a {@code ResourceInfo} detail, when given */
     public static IamException alreadyExists(String message, String resourceName) {
+        if (resourceName == null) {
+            return new IamException(409, "ALREADY_EXISTS", message, null);
+        }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("@type", "type.googleapis.com/google.rpc.ResourceInfo");
         info.put("resourceName", resourceName);

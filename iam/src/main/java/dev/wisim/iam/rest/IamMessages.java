@@ -29,6 +29,19 @@ public final class IamMessages {
     public record ListServiceAccountsResponse(List<ServiceAccount> accounts, String nextPageToken) {
     }
 
+    /** getIamPolicy's optional body; gcloud sends the version as the query parameter {@code options.requestedPolicyVersion} instead. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GetIamPolicyRequest(GetPolicyOptions options) {
+
+        public Integer requestedVersion(Integer fromQuery) {
+            return fromQuery != null ? fromQuery : options == null ? null : options.requestedPolicyVersion();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GetPolicyOptions(Integer requestedPolicyVersion) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SetIamPolicyRequest(Policy policy, String updateMask) {
     }
@@ -53,6 +66,19 @@ public final class IamMessages {
     }
 
     public record GenerateIdTokenResponse(String token) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SignRequest(List<String> delegates, String payload) {
+    }
+
+    public record SignBlobResponse(String keyId, String signedBlob) {
+    }
+
+    public record SignJwtResponse(String keyId, String signedJwt) {
+    }
+
+    public record UndeleteServiceAccountResponse(ServiceAccount restoredAccount) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

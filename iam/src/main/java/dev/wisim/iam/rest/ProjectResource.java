@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wisim.iam.project.Project;
 import dev.wisim.iam.project.ProjectAdmin;
 import dev.wisim.iam.rest.IamMessages.CreateProjectRequest;
+import dev.wisim.iam.rest.IamMessages.GetIamPolicyRequest;
 import dev.wisim.iam.rest.IamMessages.Operation;
 import dev.wisim.iam.rest.IamMessages.SetIamPolicyRequest;
 import dev.wisim.iam.rest.IamMessages.TestIamPermissionsRequest;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
@@ -61,7 +63,8 @@ public class ProjectResource {
     @POST
     @Path("{projectAndVerb}")
     public Object custom(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                         @PathParam("projectAndVerb") String projectAndVerb, byte[] body) {
+                         @PathParam("projectAndVerb") String projectAndVerb,
+                         @QueryParam("options.requestedPolicyVersion") Integer requestedVersion, byte[] body) {
         int colon = projectAndVerb.lastIndexOf(':');
         if (colon < 0) {
             throw IamException.methodNotAllowed();
@@ -69,7 +72,8 @@ public class ProjectResource {
         String project = projectAndVerb.substring(0, colon);
         ResolvedToken caller = callers.authenticate(authorization);
         return switch (projectAndVerb.substring(colon + 1)) {
-            case "getIamPolicy" -> projects.getIamPolicy(caller, project);
+            case "getIamPolicy" -> projects.getIamPolicy(caller, project,
+                    bodies.read(body, GetIamPolicyRequest.class).requestedVersion(requestedVersion));
             case "setIamPolicy" -> projects.setIamPolicy(caller, project, bodies.read(body, SetIamPolicyRequest.class).policy());
             case "testIamPermissions" -> {
                 List<String> asked = bodies.read(body, TestIamPermissionsRequest.class).permissions();

@@ -3,15 +3,21 @@ package dev.wisim.iam.rest;
 import dev.wisim.iam.account.ServiceAccount;
 import dev.wisim.iam.account.ServiceAccountAdmin;
 import dev.wisim.iam.credentials.Impersonation;
+import dev.wisim.iam.credentials.Signing;
 import dev.wisim.iam.rest.IamMessages.CreateServiceAccountRequest;
 import dev.wisim.iam.rest.IamMessages.GenerateAccessTokenRequest;
 import dev.wisim.iam.rest.IamMessages.GenerateAccessTokenResponse;
 import dev.wisim.iam.rest.IamMessages.GenerateIdTokenRequest;
 import dev.wisim.iam.rest.IamMessages.GenerateIdTokenResponse;
+import dev.wisim.iam.rest.IamMessages.GetIamPolicyRequest;
 import dev.wisim.iam.rest.IamMessages.ListServiceAccountsResponse;
 import dev.wisim.iam.rest.IamMessages.PatchServiceAccountRequest;
 import dev.wisim.iam.rest.IamMessages.ServiceAccountFields;
 import dev.wisim.iam.rest.IamMessages.SetIamPolicyRequest;
+import dev.wisim.iam.rest.IamMessages.SignBlobResponse;
+import dev.wisim.iam.rest.IamMessages.SignJwtResponse;
+import dev.wisim.iam.rest.IamMessages.SignRequest;
+import dev.wisim.iam.rest.IamMessages.UndeleteServiceAccountResponse;
 import dev.wisim.iam.rest.IamMessages.TestIamPermissionsRequest;
 import dev.wisim.iam.rest.IamMessages.TestIamPermissionsResponse;
 import dev.wisim.iam.token.AccessTokens;
@@ -112,7 +118,8 @@ public class ServiceAccountResource {
     @POST
     @Path("{account}")
     public Object custom(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("project") String project,
-                         @PathParam("account") String accountAndVerb, byte[] body) {
+                         @PathParam("account") String accountAndVerb,
+                         @QueryParam("options.requestedPolicyVersion") Integer requestedVersion, byte[] body) {
         int colon = accountAndVerb.lastIndexOf(':');
         if (colon < 0) {
             throw IamException.methodNotAllowed();
@@ -121,7 +128,8 @@ public class ServiceAccountResource {
         String verb = accountAndVerb.substring(colon + 1);
         ResolvedToken caller = callers.authenticate(authorization);
         return switch (verb) {
-            case "getIamPolicy" -> admin.getIamPolicy(caller, project, account);
+            case "getIamPolicy" -> admin.getIamPolicy(caller, project, account,
+                    bodies.read(body, GetIamPolicyRequest.class).requestedVersion(requestedVersion));
             case "setIamPolicy" -> admin.setIamPolicy(caller, project, account, bodies.read(body, SetIamPolicyRequest.class).policy());
             case "testIamPermissions" -> new TestIamPermissionsResponse(admin.testIamPermissions(caller, project, account,
                     orEmpty(bodies.read(body, TestIamPermissionsRequest.class).permissions())));
@@ -145,6 +153,17 @@ public class ServiceAccountResource {
                 yield new GenerateIdTokenResponse(impersonation.generateIdToken(caller, account, request.delegates(),
                         request.audience(), Boolean.TRUE.equals(request.includeEmail())));
             }
+            case "signBlob" -> {
+                SignRequest request = bodies.read(body, SignRequest.class);
+                Signing.Signed signed = impersonation.signBlob(caller, account, request.delegates(), request.payload());
+                yield new SignBlobResponse(signed.keyId(), signed.value());
+            }
+            case "signJwt" -> {
+                SignRequest request = bodies.read(body, SignRequest.class);
+                Signing.Signed signed = impersonation.signJwt(caller, account, request.delegates(), request.payload());
+                yield new SignJwtResponse(signed.keyId(), signed.value());
+            }
+            case "undelete" -> new UndeleteServiceAccountResponse(admin.undelete(caller, account));
             default -> throw IamException.methodNotFound();
         };
     }

@@ -1,5 +1,7 @@
 package dev.wisim.iam.rest;
 
+import dev.wisim.iam.credentials.LifetimeExtension;
+import dev.wisim.iam.policy.DenialLog;
 import dev.wisim.iam.policy.Principal;
 import dev.wisim.iam.policy.PolicyStore;
 import dev.wisim.iam.project.Project;
@@ -7,6 +9,8 @@ import dev.wisim.iam.project.Projects;
 import dev.wisim.iam.rest.IamMessages.MintTokenRequest;
 import dev.wisim.iam.token.AccessTokens;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,12 +42,53 @@ public class SimResource {
     private final Projects projects;
     private final PolicyStore policies;
     private final JsonBodies bodies;
+    private final DenialLog denials;
+    private final LifetimeExtension lifetimeExtension;
 
-    public SimResource(AccessTokens tokens, Projects projects, PolicyStore policies, JsonBodies bodies) {
+    public SimResource(AccessTokens tokens, Projects projects, PolicyStore policies, JsonBodies bodies, DenialLog denials,
+                       LifetimeExtension lifetimeExtension) {
         this.tokens = tokens;
         this.projects = projects;
         this.policies = policies;
         this.bodies = bodies;
+        this.denials = denials;
+        this.lifetimeExtension = lifetimeExtension;
+    }
+
+    /** The recent permission denials, newest first, each with the bindings considered and why none granted. */
+    @GET
+    @Path("denials")
+    public Map<String, Object> denials() {
+        return Map.of("denials", denials.recent());
+    }
+
+    @DELETE
+    @Path("denials")
+    public Map<String, Object> clearDenials() {
+        denials.clear();
+        return Map.of();
+    }
+
+    /**
+     * The organisation policy constraint that lets listed service accounts' generated access tokens live
+     * up to 12 hours: {@code PUT {"allowedValues":["sa@p.iam.gserviceaccount.com"]}}.
+     */
+    @PUT
+    @Path("org-policy/{constraint: iam.allowServiceAccountCredentialLifetimeExtension}")
+    public Map<String, Object> setLifetimeExtension(byte[] body) {
+        AllowedValues request = bodies.read(body, AllowedValues.class);
+        lifetimeExtension.allow(request.allowedValues() == null ? List.of() : request.allowedValues());
+        return lifetimeExtension();
+    }
+
+    @GET
+    @Path("org-policy/{constraint: iam.allowServiceAccountCredentialLifetimeExtension}")
+    public Map<String, Object> lifetimeExtension() {
+        return Map.of("constraint", LifetimeExtension.CONSTRAINT, "allowedValues", lifetimeExtension.allowed());
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record AllowedValues(List<String> allowedValues) {
     }
 
     /** An access token for a user, as {@code gcloud auth login} would obtain: {@code {"principal":"user:alice@example.com"}}. */

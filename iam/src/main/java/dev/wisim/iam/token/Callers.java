@@ -1,5 +1,6 @@
 package dev.wisim.iam.token;
 
+import dev.wisim.iam.oauth.Revocations;
 import dev.wisim.iam.rest.IamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -10,13 +11,19 @@ public class Callers {
 
     private final AccessTokens accessTokens;
     private final FederatedTokens federatedTokens;
+    private final Revocations revocations;
 
-    public Callers(AccessTokens accessTokens, FederatedTokens federatedTokens) {
+    public Callers(AccessTokens accessTokens, FederatedTokens federatedTokens, Revocations revocations) {
         this.accessTokens = accessTokens;
         this.federatedTokens = federatedTokens;
+        this.revocations = revocations;
     }
 
+    /** What the access token stands for, if this world issued it and it has not been revoked. */
     public Optional<ResolvedToken> resolve(String token) {
+        if (token == null || revocations.isRevoked(token)) {
+            return Optional.empty();
+        }
         return accessTokens.resolve(token).or(() -> federatedTokens.resolve(token));
     }
 

@@ -55,4 +55,41 @@ class TokenInfoResourceTest {
                 .then().statusCode(400).body("error", equalTo(invalid.get("error")));
         given().get("/oauth2/v3/tokeninfo").then().statusCode(400).body("error_description", equalTo("Invalid Value"));
     }
+
+    @Test
+    void aRevokedTokenFailsAtOnceEverywhere() {
+        String token = IamWorld.userToken("carol@example.com");
+        given().queryParam("access_token", token).get("/oauth2/v3/tokeninfo").then().statusCode(200);
+        given().formParam("token", token).post("/revoke").then().statusCode(200).body(equalTo("{}"));
+
+        given().queryParam("access_token", token).get("/oauth2/v3/tokeninfo").then().statusCode(400)
+                .body("error", equalTo("invalid_token"));
+        given().auth().oauth2(token).get("/v1/projects/demo-project/serviceAccounts").then().statusCode(401)
+                .body("error.status", equalTo("UNAUTHENTICATED"));
+        given().queryParam("token", token).post("/revoke").then().statusCode(400)
+                .body("error", equalTo("invalid_token")).body("error_description", equalTo("Token expired or revoked"));
+        given().post("/revoke").then().statusCode(400).body("error", equalTo("invalid_request"));
+        given().queryParam("token", "ya29.c.never-issued").get("/o/oauth2/revoke").then().statusCode(400);
+    }
+
+    @Test
+    void publishesGooglesIdTokenKeysAsJwksAndAsCertificates() {
+        String kid = given().get("/oauth2/v3/certs").then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"))
+                .body("keys[0].alg", equalTo("RS256")).body("keys[0].use", equalTo("sig"))
+                .extract().path("keys[0].kid");
+        given().get("/oauth2/v1/certs").then().statusCode(200)
+                .body("'" + kid + "'", org.hamcrest.Matchers.startsWith("-----BEGIN CERTIFICATE-----\n"));
+        given().get("/.well-known/openid-configuration").then().statusCode(200)
+                .body("issuer", equalTo("https://accounts.google.com"))
+                .body("jwks_uri", org.hamcrest.Matchers.endsWith("/oauth2/v3/certs"));
+    }
+
+    @Test
+    void refusesAForgedIdToken() {
+        given().queryParam("id_token", dev.wisim.jose.TokenForge.algNone(Map.of("iss", "https://accounts.google.com", "aud", "x",
+                "exp", java.time.Instant.now().getEpochSecond() + 600))).get("/oauth2/v3/tokeninfo")
+                .then().statusCode(400).body("error_description", equalTo("Invalid Value"));
+        given().queryParam("id_token", "garbage").get("/oauth2/v1/tokeninfo").then().statusCode(400);
+    }
 }
