@@ -34,33 +34,60 @@ public final class CliTool {
         assumeTrue(installed, binary + " is not installed");
     }
 
+    /** One command in a home of its own. */
     public static Result run(Map<String, String> environment, String binary, String... args) {
+        return session(environment).run(binary, args);
+    }
+
+    /** Several commands sharing one fresh home (so that {@code gcloud auth activate-service-account} lasts). */
+    public static Session session(Map<String, String> environment) {
         try {
-            Path home = Files.createTempDirectory("wisim-" + binary + "-home-");
-            List<String> command = new ArrayList<>(List.of(binary));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("GCE_") || k.startsWith("CLOUDSDK_"));
-            builder.environment().putAll(environment);
-            builder.environment().put("HOME", home.toString());
-            builder.environment().put("CLOUDSDK_CONFIG", home.resolve("gcloud").toString());
-            builder.environment().put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
-            builder.environment().put("CLOUDSDK_CORE_DISABLE_USAGE_REPORTING", "true");
-            builder.environment().put("CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "true");
-            builder.environment().put("CLOUDSDK_SURVEY_DISABLE_PROMPTS", "1");
-            Path stderr = home.resolve("stderr.txt");
-            Process process = builder.redirectError(stderr.toFile()).start();
-            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError(binary + " " + String.join(" ", args) + " did not finish");
-            }
-            return new Result(process.exitValue(), stdout, Files.readString(stderr));
+            return new Session(environment, Files.createTempDirectory("wisim-cli-home-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh {@code HOME} and {@code CLOUDSDK_CONFIG}, and the environment every command of the session runs with. */
+    public record Session(Map<String, String> environment, Path home) {
+
+        public Result run(String binary, String... args) {
+            try {
+                List<String> command = new ArrayList<>(List.of(binary));
+                command.addAll(List.of(args));
+                ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+                builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("GCE_") || k.startsWith("CLOUDSDK_"));
+                builder.environment().putAll(environment);
+                builder.environment().put("HOME", home.toString());
+                builder.environment().put("CLOUDSDK_CONFIG", home.resolve("gcloud").toString());
+                builder.environment().put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
+                builder.environment().put("CLOUDSDK_CORE_DISABLE_USAGE_REPORTING", "true");
+                builder.environment().put("CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "true");
+                builder.environment().put("CLOUDSDK_SURVEY_DISABLE_PROMPTS", "1");
+                Path stderr = Files.createTempFile(home, "stderr-", ".txt");
+                Process process = builder.redirectError(stderr.toFile()).start();
+                String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(binary + " " + String.join(" ", args) + " did not finish");
+                }
+                return new Result(process.exitValue(), stdout, Files.readString(stderr));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Runs the command and fails the test, showing its stderr, unless it succeeds. */
+        public String ok(String binary, String... args) {
+            Result result = run(binary, args);
+            if (result.exitCode() != 0) {
+                throw new AssertionError(binary + " " + String.join(" ", args) + " exited with " + result.exitCode() + ":\n"
+                        + result.stderr());
+            }
+            return result.stdout();
         }
     }
 

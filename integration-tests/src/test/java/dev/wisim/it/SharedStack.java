@@ -28,7 +28,7 @@ public final class SharedStack implements ParameterResolver {
     }
 
     /** Closed by JUnit when the root context closes, at the end of the run. */
-    static final class Running implements ExtensionContext.Store.CloseableResource {
+    static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         final Stack stack;
 

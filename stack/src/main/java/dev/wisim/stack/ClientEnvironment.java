@@ -25,6 +25,9 @@ public final class ClientEnvironment {
         env.put("WISIM_IAM_URL", stack.url(Service.IAM));
         env.put("WISIM_STORAGE_URL", stack.url(Service.STORAGE));
         env.put("WISIM_ADMIN_TOKEN_FILE", stack.stateDir().resolve("admin-token").toString());
+        if (stack.adminKeyFile().isPresent()) {
+            env.put("WISIM_ADMIN_KEY_FILE", stack.stateDir().resolve(StackFiles.ADMIN_KEY_FILE).toString());
+        }
         env.put("WISIM_CA_FILE", stack.secrets().ca().certificate().toString());
         env.put("GCE_METADATA_HOST", metadata);
         env.put("GCE_METADATA_ROOT", metadata);

@@ -53,6 +53,7 @@ final class ServiceEnvironment {
 
         Map<String, String> iamEnv = new HashMap<>(common);
         iamEnv.put("IAM_STS_URL", sts);
+        iamEnv.put("IAM_EXTERNAL_URL", iam);
         iamEnv.put("IAM_STATE_DIR", stateDir.toString());
         env.put(Service.IAM, iamEnv);
 

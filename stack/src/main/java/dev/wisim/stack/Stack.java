@@ -4,12 +4,14 @@ import dev.wisim.stack.process.Ports;
 import dev.wisim.stack.process.ServiceProcess;
 import dev.wisim.stack.scenario.Scenario;
 import dev.wisim.stack.scenario.ScenarioApplier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -86,6 +88,12 @@ public final class Stack implements AutoCloseable {
     /** The admin's access token (a user token, as after {@code gcloud auth login}). */
     public String adminToken() {
         return applied.adminToken();
+    }
+
+    /** The JSON key file of the scenario's admin service account, if it has one. */
+    public Optional<String> adminKeyFile() {
+        return Optional.ofNullable(applied.adminKeyFile())
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     public String projectId() {

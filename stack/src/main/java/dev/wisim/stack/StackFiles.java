@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 
 /**
  * The files a started stack leaves in its state directory for clients: {@code stack.env}
- * (KEY=VALUE lines), {@code kubeconfig} for the cluster, and {@code admin-token} (usable as gcloud's
- * {@code CLOUDSDK_AUTH_ACCESS_TOKEN_FILE}).
+ * (KEY=VALUE lines), {@code kubeconfig} for the cluster, {@code admin-token} (usable as gcloud's
+ * {@code CLOUDSDK_AUTH_ACCESS_TOKEN_FILE}) and, when the scenario has an admin service account, its key
+ * file {@code admin-key.json} (for {@code gcloud auth activate-service-account --key-file}).
  */
 public final class StackFiles {
 
     public static final String ENV_FILE = "stack.env";
+    public static final String ADMIN_KEY_FILE = "admin-key.json";
 
     private StackFiles() {
     }
@@ -26,6 +28,8 @@ public final class StackFiles {
         writeFile(dir.resolve(ENV_FILE), env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n")), false);
         writeFile(dir.resolve("admin-token"), stack.adminToken(), true);
+        stack.adminKeyFile().ifPresentOrElse(key -> writeFile(dir.resolve(ADMIN_KEY_FILE), key, true),
+                () -> deleteIfPresent(dir.resolve(ADMIN_KEY_FILE)));
         writeFile(dir.resolve("kubeconfig"), kubeconfig(stack), true);
     }
 
@@ -68,6 +72,14 @@ public final class StackFiles {
                             (a, b) -> b, java.util.LinkedHashMap::new));
         } catch (IOException e) {
             throw new UncheckedIOException("no stack has been started here (" + stateDir.resolve(ENV_FILE) + " is missing)", e);
+        }
+    }
+
+    private static void deleteIfPresent(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
         }
     }
 

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A world to start the stack with: who administers it, the projects, the cluster with its
+ * A world to start the stack with: who administers it (a user, and optionally a service account with
+ * a key file, owner of every project), the projects, the cluster with its
  * namespaces, KSAs and pods, the Google service accounts with their IAM bindings, and the buckets
  * with their objects. Read from YAML; unknown keys are errors.
  */
-public record Scenario(String admin, List<ProjectSpec> projects, List<ClusterSpec> clusters,
+public record Scenario(String admin, String adminServiceAccount, List<ProjectSpec> projects, List<ClusterSpec> clusters,
                        List<ServiceAccountSpec> serviceAccounts, List<BucketSpec> buckets) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -42,7 +43,16 @@ public record Scenario(String admin, List<ProjectSpec> projects, List<ClusterSpe
     public record PodSpec(String name, String serviceAccount) {
     }
 
-    public record ServiceAccountSpec(String project, String id, String displayName, String description, List<BindingSpec> bindings) {
+    /**
+     * @param allowCredentialLifetimeExtension listed in the organisation policy that lets its generated
+     *                                         access tokens live up to 12 hours
+     */
+    public record ServiceAccountSpec(String project, String id, String displayName, String description, List<BindingSpec> bindings,
+                                     Boolean allowCredentialLifetimeExtension) {
+
+        public String email() {
+            return id + "@" + project + ".iam.gserviceaccount.com";
+        }
     }
 
     public record BindingSpec(String role, List<String> members) {

@@ -12,6 +12,7 @@ import dev.wisim.stack.scenario.Scenario.ServiceAccountSpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,11 @@ public final class ScenarioApplier {
         this.storage = storageUrl;
     }
 
-    /** What applying produced: the admin's access token and each project's number. */
-    public record Applied(String adminToken, Map<String, String> projectNumbers) {
+    /**
+     * What applying produced: the admin's access token, each project's number, and the admin service
+     * account's JSON key file (null when the scenario has none).
+     */
+    public record Applied(String adminToken, Map<String, String> projectNumbers, byte[] adminKeyFile) {
     }
 
     public Applied apply(Scenario scenario) {
@@ -54,11 +58,41 @@ public final class ScenarioApplier {
             numbers.put(project.id(), (String) created.get("projectNumber"));
         }
         // IAM, the cluster and storage are independent once the projects exist: apply them side by side
-        CompletableFuture.allOf(
+        CompletableFuture<byte[]> adminKey = CompletableFuture.supplyAsync(() -> adminServiceAccount(admin, scenario));
+        CompletableFuture.allOf(adminKey,
                 CompletableFuture.runAsync(() -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a))),
                 CompletableFuture.runAsync(() -> applyCluster(scenario.cluster())),
                 CompletableFuture.runAsync(() -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b)))).join();
-        return new Applied(admin, numbers);
+        List<String> extended = scenario.serviceAccountsOrEmpty().stream()
+                .filter(a -> Boolean.TRUE.equals(a.allowCredentialLifetimeExtension())).map(ServiceAccountSpec::email).toList();
+        if (!extended.isEmpty()) {
+            api.call("PUT", iam + "/_sim/org-policy/iam.allowServiceAccountCredentialLifetimeExtension", null,
+                    Map.of("allowedValues", extended), OK);
+        }
+        return new Applied(admin, numbers, adminKey.join());
+    }
+
+    /**
+     * The scenario's admin service account, in the first project and owner of every project, with a
+     * key: the non-interactive admin identity ({@code gcloud auth activate-service-account --key-file}).
+     */
+    private byte[] adminServiceAccount(String admin, Scenario scenario) {
+        if (scenario.adminServiceAccount() == null) {
+            return null;
+        }
+        String project = scenario.projects().get(0).id();
+        Map<String, Object> created = api.call("POST", iam + "/v1/projects/" + project + "/serviceAccounts", admin,
+                Map.of("accountId", scenario.adminServiceAccount(), "serviceAccount", Map.of("displayName", "wisim admin")), OK);
+        String member = "serviceAccount:" + created.get("email");
+        for (ProjectSpec each : scenario.projects()) {
+            String resource = iam + "/v1/projects/" + each.id();
+            Map<String, Object> policy = api.call("POST", resource + ":getIamPolicy", admin, null, OK);
+            api.call("POST", resource + ":setIamPolicy", admin,
+                    Map.of("policy", withBindings(policy, List.of(new BindingSpec("roles/owner", List.of(member))))), OK);
+        }
+        Map<String, Object> key = api.call("POST", iam + "/v1/projects/-/serviceAccounts/" + created.get("email") + "/keys", admin,
+                Map.of("privateKeyType", "TYPE_GOOGLE_CREDENTIALS_FILE"), OK);
+        return Base64.getDecoder().decode((String) key.get("privateKeyData"));
     }
 
     private void createServiceAccount(String admin, ServiceAccountSpec account) {
