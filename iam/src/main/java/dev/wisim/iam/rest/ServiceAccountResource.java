@@ -37,7 +37,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +48,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class ServiceAccountResource {
-
-    private static final int DEFAULT_PAGE_SIZE = 20;
-    private static final int MAX_PAGE_SIZE = 100;
 
     private final Callers callers;
     private final ServiceAccountAdmin admin;
@@ -69,12 +65,8 @@ public class ServiceAccountResource {
     public ListServiceAccountsResponse list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                             @PathParam("project") String project, @QueryParam("pageSize") Integer pageSize,
                                             @QueryParam("pageToken") String pageToken) {
-        List<ServiceAccount> all = admin.list(callers.authenticate(authorization), project);
-        int size = pageSize == null || pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
-        int offset = decodePageToken(pageToken);
-        List<ServiceAccount> page = all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
-        String next = offset + size < all.size() ? Base64.getUrlEncoder().encodeToString(Integer.toString(offset + size).getBytes()) : null;
-        return new ListServiceAccountsResponse(page.isEmpty() ? null : page, next);
+        Page<ServiceAccount> page = Page.of(admin.list(callers.authenticate(authorization), project), pageSize, pageToken);
+        return new ListServiceAccountsResponse(page.items(), page.next());
     }
 
     @POST
@@ -166,17 +158,6 @@ public class ServiceAccountResource {
             case "undelete" -> new UndeleteServiceAccountResponse(admin.undelete(caller, account));
             default -> throw IamException.methodNotFound();
         };
-    }
-
-    private static int decodePageToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(token)));
-        } catch (IllegalArgumentException e) {
-            throw IamException.invalidArgument("Invalid page token.");
-        }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
