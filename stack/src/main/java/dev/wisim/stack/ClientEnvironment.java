@@ -29,6 +29,18 @@ public final class ClientEnvironment {
             env.put("WISIM_ADMIN_KEY_FILE", stack.stateDir().resolve(StackFiles.ADMIN_KEY_FILE).toString());
         }
         env.put("WISIM_CA_FILE", stack.secrets().ca().certificate().toString());
+        env.put("WISIM_TRUSTSTORE", stack.secrets().ca().truststoreFile().toString());
+        env.put("WISIM_STS_HTTPS_URL", stack.httpsUrl(Service.STS));
+        env.put("WISIM_IAM_HTTPS_URL", stack.httpsUrl(Service.IAM));
+        Map<String, String> externalAccounts = ExternalAccountFiles.of(stack);
+        if (externalAccounts.containsKey(ExternalAccountFiles.IMPERSONATED)) {
+            env.put("WISIM_EXTERNAL_ACCOUNT_FILE", stack.stateDir().resolve(ExternalAccountFiles.IMPERSONATED).toString());
+        }
+        if (externalAccounts.containsKey(ExternalAccountFiles.FEDERATED)) {
+            env.put("WISIM_EXTERNAL_ACCOUNT_FEDERATED_FILE", stack.stateDir().resolve(ExternalAccountFiles.FEDERATED).toString());
+        }
+        // gcloud verifies the STS and IAM certificates (external_account files) against the local CA
+        env.put("CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE", stack.secrets().ca().certificate().toString());
         env.put("GCE_METADATA_HOST", metadata);
         env.put("GCE_METADATA_ROOT", metadata);
         env.put("GCE_METADATA_IP", metadata);

@@ -4,6 +4,7 @@ import dev.wisim.stack.scenario.Scenario.ClusterSpec;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The settings each service is started with, all as environment variables (the services' documented overrides). */
@@ -19,17 +20,7 @@ final class ServiceEnvironment {
         Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
         Map<String, String> common = Map.of("QUARKUS_HTTP_HOST", "127.0.0.1");
 
-        Map<String, String> apiserverEnv = new HashMap<>(common);
-        apiserverEnv.put("APISERVER_PROJECT_ID", cluster.project());
-        apiserverEnv.put("APISERVER_LOCATION", cluster.location());
-        apiserverEnv.put("APISERVER_CLUSTER_NAME", cluster.name());
-        apiserverEnv.put("APISERVER_EXTERNAL_URL", "https://127.0.0.1:" + ports.https().get(Service.APISERVER));
-        apiserverEnv.put("APISERVER_STATE_DIR", stateDir.toString());
-        apiserverEnv.put("APISERVER_ADMIN_TOKEN", secrets.kubeAdminToken());
-        apiserverEnv.put("APISERVER_CA_FILE", secrets.ca().certificate().toString());
-        apiserverEnv.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(ports.https().get(Service.APISERVER)));
-        apiserverEnv.put("QUARKUS_HTTP_INSECURE_REQUESTS", "enabled");
-        env.put(Service.APISERVER, apiserverEnv);
+        env.put(Service.APISERVER, apiserver(cluster, ports.https().get(Service.APISERVER), stateDir, secrets));
 
         Map<String, String> metadataEnv = new HashMap<>();
         // the metadata server listens on every local address: each pod has its own loopback IP
@@ -49,6 +40,7 @@ final class ServiceEnvironment {
         stsEnv.put("STS_CONTAINER_API_URL", apiserver);
         stsEnv.put("STS_IAM_URL", iam);
         stsEnv.put("STS_STATE_DIR", stateDir.toString());
+        stsEnv.put("STS_CA_FILE", secrets.ca().certificate().toString());
         env.put(Service.STS, stsEnv);
 
         Map<String, String> iamEnv = new HashMap<>(common);
@@ -61,6 +53,26 @@ final class ServiceEnvironment {
         storageEnv.put("STORAGE_EXTERNAL_URL", url(ports, Service.STORAGE));
         storageEnv.put("STORAGE_IAM_URL", iam);
         env.put(Service.STORAGE, storageEnv);
+        for (Service service : List.of(Service.STS, Service.IAM)) {
+            env.get(service).put("QUARKUS_HTTP_SSL_PORT", Integer.toString(ports.https().get(service)));
+            env.get(service).put("QUARKUS_HTTP_INSECURE_REQUESTS", "enabled");
+        }
+        return env;
+    }
+
+    /** One cluster's API server; a further cluster of the scenario keeps its state in a directory of its own. */
+    static Map<String, String> apiserver(ClusterSpec cluster, int httpsPort, Path stateDir, StackSecrets secrets) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("APISERVER_PROJECT_ID", cluster.project());
+        env.put("APISERVER_LOCATION", cluster.location());
+        env.put("APISERVER_CLUSTER_NAME", cluster.name());
+        env.put("APISERVER_EXTERNAL_URL", "https://127.0.0.1:" + httpsPort);
+        env.put("APISERVER_STATE_DIR", stateDir.toString());
+        env.put("APISERVER_ADMIN_TOKEN", secrets.kubeAdminToken());
+        env.put("APISERVER_CA_FILE", secrets.ca().certificate().toString());
+        env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(httpsPort));
+        env.put("QUARKUS_HTTP_INSECURE_REQUESTS", "enabled");
         return env;
     }
 

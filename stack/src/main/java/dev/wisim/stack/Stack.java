@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +32,11 @@ public final class Stack implements AutoCloseable {
     private final Duration scenarioAppliedIn;
     private final StackSecrets secrets;
     private final Path stateDir;
+    private final ExtraClusters extraClusters;
 
     private Stack(Scenario scenario, StackPorts ports, Map<Service, ServiceProcess> processes,
                   Map<Service, Duration> readyIn, ScenarioApplier.Applied applied, Duration scenarioAppliedIn, StackSecrets secrets,
-                  Path stateDir) {
+                  Path stateDir, ExtraClusters extraClusters) {
         this.scenario = scenario;
         this.ports = ports;
         this.processes = processes;
@@ -43,6 +45,7 @@ public final class Stack implements AutoCloseable {
         this.scenarioAppliedIn = scenarioAppliedIn;
         this.secrets = secrets;
         this.stateDir = stateDir;
+        this.extraClusters = extraClusters;
     }
 
     public static Builder builder() {
@@ -109,15 +112,30 @@ public final class Stack implements AutoCloseable {
         return ClientEnvironment.of(this);
     }
 
-    public Map<Service, Long> pids() {
-        Map<Service, Long> pids = new EnumMap<>(Service.class);
-        processes.forEach((service, process) -> pids.put(service, process.pid()));
+    /** The API server of a cluster of the scenario, by name (plain HTTP). */
+    public String clusterUrl(String clusterName) {
+        if (scenario.cluster().name().equals(clusterName)) {
+            return url(Service.APISERVER);
+        }
+        String url = extraClusters.urls().get(clusterName);
+        if (url == null) {
+            throw new IllegalArgumentException("the scenario has no cluster " + clusterName);
+        }
+        return url;
+    }
+
+    /** Every process of the stack by name (a further cluster's API server as {@code apiserver-oidc:NAME}). */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((service, process) -> pids.put(service.module(), process.pid()));
+        pids.putAll(extraClusters.pids());
         return pids;
     }
 
     /** Stops every service (SIGTERM, then SIGKILL after five seconds). */
     @Override
     public void close() {
+        extraClusters.close();
         processes.values().parallelStream().forEach(ServiceProcess::stop);
     }
 
@@ -216,6 +234,7 @@ public final class Stack implements AutoCloseable {
             Map<Service, Duration> readyIn = new EnumMap<>(Service.class);
             StackSecrets secrets = StackSecrets.prepare(state, resolved);
             Map<Service, Map<String, String>> environments = ServiceEnvironment.of(world.cluster(), resolved, state, secrets);
+            ExtraClusters extras = null;
             try {
                 for (Service service : Service.values()) {
                     Path jar = home.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
@@ -227,15 +246,23 @@ public final class Stack implements AutoCloseable {
                 processes.forEach((service, process) -> waits.add(CompletableFuture.runAsync(
                         () -> readyIn.put(service, process.awaitReady(READY_TIMEOUT)))));
                 CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+                extras = ExtraClusters.start(home, world.clusters().subList(1, world.clusters().size()), state, secrets, detached,
+                        READY_TIMEOUT);
                 String base = "http://127.0.0.1:";
+                Map<String, String> clusterApis = new LinkedHashMap<>();
+                clusterApis.put(world.cluster().name(), base + resolved.http().get(Service.APISERVER));
+                clusterApis.putAll(extras.urls());
                 long applying = System.nanoTime();
-                ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM),
-                        base + resolved.http().get(Service.APISERVER), base + resolved.http().get(Service.STORAGE)).apply(world);
+                ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM), clusterApis,
+                        base + resolved.http().get(Service.STORAGE)).apply(world);
                 Stack stack = new Stack(world, resolved, processes, readyIn, applied,
-                        Duration.ofNanos(System.nanoTime() - applying), secrets, state);
+                        Duration.ofNanos(System.nanoTime() - applying), secrets, state, extras);
                 StackFiles.write(stack);
                 return stack;
             } catch (RuntimeException e) {
+                if (extras != null) {
+                    extras.close();
+                }
                 processes.values().parallelStream().forEach(ServiceProcess::stop);
                 if (e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException cause) {
                     throw cause;

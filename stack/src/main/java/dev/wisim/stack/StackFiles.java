@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * The files a started stack leaves in its state directory for clients: {@code stack.env}
  * (KEY=VALUE lines), {@code kubeconfig} for the cluster, {@code admin-token} (usable as gcloud's
  * {@code CLOUDSDK_AUTH_ACCESS_TOKEN_FILE}) and, when the scenario has an admin service account, its key
- * file {@code admin-key.json} (for {@code gcloud auth activate-service-account --key-file}).
+ * file {@code admin-key.json} (for {@code gcloud auth activate-service-account --key-file}), and the
+ * default pod's {@code external_account} credential files ({@link ExternalAccountFiles}).
  */
 public final class StackFiles {
 
@@ -31,6 +32,14 @@ public final class StackFiles {
         stack.adminKeyFile().ifPresentOrElse(key -> writeFile(dir.resolve(ADMIN_KEY_FILE), key, true),
                 () -> deleteIfPresent(dir.resolve(ADMIN_KEY_FILE)));
         writeFile(dir.resolve("kubeconfig"), kubeconfig(stack), true);
+        Map<String, String> externalAccounts = ExternalAccountFiles.of(stack);
+        for (String name : java.util.List.of(ExternalAccountFiles.IMPERSONATED, ExternalAccountFiles.FEDERATED)) {
+            if (externalAccounts.containsKey(name)) {
+                writeFile(dir.resolve(name), externalAccounts.get(name), false);
+            } else {
+                deleteIfPresent(dir.resolve(name));
+            }
+        }
     }
 
     static String kubeconfig(Stack stack) {

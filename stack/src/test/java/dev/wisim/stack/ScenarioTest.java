@@ -24,7 +24,9 @@ class ScenarioTest {
         Scenario.NamespaceSpec demo = cluster.namespacesOrEmpty().get(0);
         assertThat(demo.serviceAccounts()).containsExactly(
                 new Scenario.KsaSpec("test-ksa", "test-gsa@demo-project.iam.gserviceaccount.com"));
-        assertThat(demo.pods()).containsExactly(new Scenario.PodSpec("test-pod", "test-ksa"));
+        assertThat(demo.pods()).containsExactly(new Scenario.PodSpec("test-pod", "test-ksa",
+                java.util.List.of(new Scenario.TokenVolumeSpec("workload-identity", "demo-project.svc.id.goog"))));
+        assertThat(scenario.adminServiceAccount()).isEqualTo("wisim-admin");
         assertThat(scenario.serviceAccountsOrEmpty().get(0).bindings()).containsExactly(new Scenario.BindingSpec(
                 "roles/iam.workloadIdentityUser", java.util.List.of("serviceAccount:demo-project.svc.id.goog[demo/test-ksa]")));
         assertThat(scenario.bucketsOrEmpty().get(0).objects().get(0).name()).isEqualTo("hello.txt");
@@ -43,6 +45,6 @@ class ScenarioTest {
         Files.writeString(file, "admin: nobody\nprojects: [{id: p-123456}]\nclusters: [{project: p-123456, name: c, location: l}]\n");
         assertThatThrownBy(() -> Scenario.load(file)).hasMessageContaining("'admin' must be an email address");
         Files.writeString(file, "admin: a@example.com\nprojects: [{id: p-123456}]\nclusters: []\n");
-        assertThatThrownBy(() -> Scenario.load(file)).hasMessageContaining("exactly one cluster");
+        assertThatThrownBy(() -> Scenario.load(file)).hasMessageContaining("at least one cluster");
     }
 }

@@ -19,7 +19,7 @@ class StackBuilderTest {
         StackPorts defaults = Stack.builder().environment(Map.of()).resolvePorts();
         assertThat(defaults.http()).containsEntry(Service.APISERVER, 6080).containsEntry(Service.METADATA, 8988)
                 .containsEntry(Service.STS, 8081).containsEntry(Service.IAM, 8082).containsEntry(Service.STORAGE, 8083);
-        assertThat(defaults.https()).containsOnly(Map.entry(Service.APISERVER, 6443));
+        assertThat(defaults.https()).containsOnly(Map.entry(Service.APISERVER, 6443), Map.entry(Service.STS, 8441), Map.entry(Service.IAM, 8442));
         StackPorts overridden = Stack.builder().environment(Map.of("WISIM_STS_PORT", "9081", "WISIM_APISERVER_PORT", "9443"))
                 .port(Service.IAM, 9082).resolvePorts();
         assertThat(overridden.http()).containsEntry(Service.STS, 9081).containsEntry(Service.IAM, 9082).containsEntry(Service.METADATA, 8988);
@@ -31,7 +31,7 @@ class StackBuilderTest {
         StackPorts ports = Stack.builder().freePorts().resolvePorts();
         java.util.List<Integer> all = new java.util.ArrayList<>(ports.http().values());
         all.addAll(ports.https().values());
-        assertThat(all).hasSize(6).doesNotHaveDuplicates().allMatch(p -> p > 1024);
+        assertThat(all).hasSize(8).doesNotHaveDuplicates().allMatch(p -> p > 1024);
     }
 
     @Test

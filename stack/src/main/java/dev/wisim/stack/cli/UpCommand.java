@@ -46,7 +46,7 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         Files.writeString(Home.pidFile(), stack.pids().entrySet().stream()
-                .map(e -> e.getKey().module() + " " + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
         print(stack, (System.nanoTime() - started) / 1_000_000, detached);
         if (detached) {
             return 0;

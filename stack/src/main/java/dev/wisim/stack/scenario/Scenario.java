@@ -31,6 +31,11 @@ public record Scenario(String admin, String adminServiceAccount, List<ProjectSpe
         public List<NamespaceSpec> namespacesOrEmpty() {
             return namespaces == null ? List.of() : namespaces;
         }
+
+        /** The cluster's OIDC issuer (and GKE resource URL). */
+        public String issuer() {
+            return "https://container.googleapis.com/v1/projects/" + project + "/locations/" + location + "/clusters/" + name;
+        }
     }
 
     public record NamespaceSpec(String name, List<KsaSpec> serviceAccounts, List<PodSpec> pods) {
@@ -40,7 +45,16 @@ public record Scenario(String admin, String adminServiceAccount, List<ProjectSpe
     public record KsaSpec(String name, String gcpServiceAccount) {
     }
 
-    public record PodSpec(String name, String serviceAccount) {
+    /** @param tokenVolumes projected KSA tokens for other audiences, as a pod spec's projected volumes (the kubelet writes them) */
+    public record PodSpec(String name, String serviceAccount, List<TokenVolumeSpec> tokenVolumes) {
+
+        public List<TokenVolumeSpec> tokenVolumesOrEmpty() {
+            return tokenVolumes == null ? List.of() : tokenVolumes;
+        }
+    }
+
+    /** A projected {@code serviceAccountToken} volume: file {@code token}, for {@code audience}. */
+    public record TokenVolumeSpec(String name, String audience) {
     }
 
     /**
@@ -99,11 +113,15 @@ public record Scenario(String admin, String adminServiceAccount, List<ProjectSpe
         if (projects == null || projects.isEmpty()) {
             throw new IllegalArgumentException("invalid scenario " + source + ": it needs at least one project");
         }
-        if (clusters == null || clusters.size() != 1) {
-            throw new IllegalArgumentException("invalid scenario " + source + ": the stack runs exactly one cluster");
+        if (clusters == null || clusters.isEmpty()) {
+            throw new IllegalArgumentException("invalid scenario " + source + ": it needs at least one cluster");
+        }
+        if (clusters.stream().map(ClusterSpec::name).distinct().count() != clusters.size()) {
+            throw new IllegalArgumentException("invalid scenario " + source + ": cluster names must differ");
         }
     }
 
+    /** The node's cluster (the first): the metadata server, the kubeconfig and the exported credentials are its. */
     public ClusterSpec cluster() {
         return clusters.get(0);
     }

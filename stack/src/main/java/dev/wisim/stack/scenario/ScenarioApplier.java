@@ -31,12 +31,13 @@ public final class ScenarioApplier {
 
     private final Api api = new Api();
     private final String iam;
-    private final String apiserver;
+    private final Map<String, String> clusterApis;
     private final String storage;
 
-    public ScenarioApplier(String iamUrl, String apiserverUrl, String storageUrl) {
+    /** @param clusterApis each cluster's API server (plain HTTP), by cluster name */
+    public ScenarioApplier(String iamUrl, Map<String, String> clusterApis, String storageUrl) {
         this.iam = iamUrl;
-        this.apiserver = apiserverUrl;
+        this.clusterApis = Map.copyOf(clusterApis);
         this.storage = storageUrl;
     }
 
@@ -61,7 +62,7 @@ public final class ScenarioApplier {
         CompletableFuture<byte[]> adminKey = CompletableFuture.supplyAsync(() -> adminServiceAccount(admin, scenario));
         CompletableFuture.allOf(adminKey,
                 CompletableFuture.runAsync(() -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a))),
-                CompletableFuture.runAsync(() -> applyCluster(scenario.cluster())),
+                CompletableFuture.runAsync(() -> scenario.clusters().forEach(this::applyCluster)),
                 CompletableFuture.runAsync(() -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b)))).join();
         List<String> extended = scenario.serviceAccountsOrEmpty().stream()
                 .filter(a -> Boolean.TRUE.equals(a.allowCredentialLifetimeExtension())).map(ServiceAccountSpec::email).toList();
@@ -111,7 +112,14 @@ public final class ScenarioApplier {
         api.call("POST", resource + ":setIamPolicy", admin, Map.of("policy", updated), OK);
     }
 
+    /**
+     * The cluster joins its project's workload pool (as enabling Workload Identity does: IAM then knows
+     * its issuer and where its keys are), then gets its namespaces, KSAs and pods.
+     */
     private void applyCluster(ClusterSpec cluster) {
+        String apiserver = clusterApis.get(cluster.name());
+        api.call("PUT", iam + "/_sim/workload-identity/gke-pools/" + cluster.project() + ".svc.id.goog/clusters", null,
+                Map.of("issuer", cluster.issuer(), "jwksUri", apiserver + "/openid/v1/jwks"), OK);
         for (NamespaceSpec namespace : cluster.namespacesOrEmpty()) {
             api.call("POST", apiserver + "/api/v1/namespaces", null,
                     Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", namespace.name())), CREATED);
@@ -128,6 +136,12 @@ public final class ScenarioApplier {
                 Map<String, Object> spec = new LinkedHashMap<>();
                 spec.put("serviceAccountName", pod.serviceAccount() == null ? "default" : pod.serviceAccount());
                 spec.put("containers", List.of(Map.of("name", "workload", "image", "google/cloud-sdk:slim")));
+                List<Map<String, Object>> volumes = pod.tokenVolumesOrEmpty().stream().map(v -> Map.<String, Object>of("name", v.name(),
+                        "projected", Map.of("sources", List.of(Map.of("serviceAccountToken", Map.of("audience", v.audience(),
+                                "expirationSeconds", 3600, "path", "token")))))).toList();
+                if (!volumes.isEmpty()) {
+                    spec.put("volumes", volumes);
+                }
                 api.call("POST", apiserver + "/api/v1/namespaces/" + namespace.name() + "/pods", null,
                         Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", pod.name()), "spec", spec), CREATED);
             }

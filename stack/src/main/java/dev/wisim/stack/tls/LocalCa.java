@@ -129,6 +129,11 @@ public final class LocalCa {
         }
     }
 
+    /** Where {@link #truststore()} writes the truststore. */
+    public Path truststoreFile() {
+        return dir.resolve("truststore.p12");
+    }
+
     /** The CA as a PKCS12 truststore ({@code truststore.p12}, password {@value #TRUSTSTORE_PASSWORD}), for JVM clients. */
     public Path truststore() {
         Path file = dir.resolve("truststore.p12");

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An issuer's signing keys, found the OIDC way ({@code ISSUER/.well-known/openid-configuration} →
  * {@code jwks_uri}) and cached per issuer. {@code https://container.googleapis.com} resolves to the
- * configured GKE API of this world, as a DNS entry would.
+ * configured GKE API of this world, as a DNS entry would. Issuers served over TLS are trusted through
+ * the JDK's roots and, when configured, the stack's local CA.
  */
 @ApplicationScoped
 public class OidcKeys {
@@ -28,17 +29,26 @@ public class OidcKeys {
     private final StsConfig config;
     private final Clock clock;
     private final ObjectMapper mapper;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final Map<String, KeySource> byIssuer = new ConcurrentHashMap<>();
 
     public OidcKeys(StsConfig config, Clock clock, ObjectMapper mapper) {
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        config.caFile().ifPresent(ca -> builder.sslContext(TrustedCa.sslContext(ca)));
+        this.http = builder.build();
     }
 
     public KeySource forIssuer(String issuer) {
         return byIssuer.computeIfAbsent(issuer, i -> new CachingKeySource(() -> fetchJwks(i), clock,
+                config.jwksMaxAge(), config.jwksRefetchInterval()));
+    }
+
+    /** An issuer whose JWKS address is known without discovery (a GKE cluster registered in its pool). */
+    public KeySource forJwksUri(String issuer, String jwksUri) {
+        return byIssuer.computeIfAbsent(issuer + " " + jwksUri, i -> new CachingKeySource(() -> get(jwksUri), clock,
                 config.jwksMaxAge(), config.jwksRefetchInterval()));
     }
 

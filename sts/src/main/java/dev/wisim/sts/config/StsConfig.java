@@ -20,7 +20,7 @@ public interface StsConfig {
     @WithDefault("http://127.0.0.1:6080")
     String containerApiUrl();
 
-    /** IAM, which knows projects (their numbers) and, later, workload identity pools. */
+    /** IAM, which knows projects (their numbers), workload identity pools and the clusters in GKE pools. */
     @WithDefault("http://127.0.0.1:8082")
     String iamUrl();
 
@@ -35,6 +35,9 @@ public interface StsConfig {
     /** An unknown {@code kid} refetches the issuer's JWKS at most this often. */
     @WithDefault("PT10S")
     Duration jwksRefetchInterval();
+
+    /** A CA certificate (PEM) trusted besides the JDK's roots when fetching issuers' keys over TLS: the stack's local CA. */
+    Optional<Path> caFile();
 
     /** Clock skew tolerated on {@code iat}, {@code nbf} and {@code exp}. */
     @WithDefault("PT5S")

@@ -4,7 +4,6 @@ import dev.wisim.jose.JwtRejection;
 import dev.wisim.jose.JwtVerifier;
 import dev.wisim.jose.VerificationRules;
 import dev.wisim.jose.VerifiedJwt;
-import dev.wisim.sts.client.GkeClient;
 import dev.wisim.sts.client.IamClient;
 import dev.wisim.sts.client.OidcKeys;
 import dev.wisim.sts.config.StsConfig;
@@ -15,15 +14,15 @@ import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * GKE Workload Identity: a KSA token from a cluster whose workload pool is {@code PROJECT.svc.id.goog}
- * becomes the pool principal {@code …/subject/ns/NS/sa/KSA}. The cluster must exist and have that
- * pool; the token must be signed by the cluster's issuer, for the pool's audience, and current.
+ * becomes the pool principal {@code …/subject/ns/NS/sa/KSA}. The cluster must be registered in that
+ * pool (every cluster of the project is, so equal names in two clusters are one principal); the token
+ * must be signed by the cluster's issuer, for the pool's audience, and current.
  */
 @ApplicationScoped
 public class GkeWorkloadIdentity implements SubjectTokenVerifier {
@@ -32,14 +31,12 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
     private static final Pattern KSA_SUBJECT = Pattern.compile("system:serviceaccount:([^:]+):([^:]+)");
     private static final String IAM_PREFIX = "iam.googleapis.com/projects/";
 
-    private final GkeClient gke;
     private final IamClient iam;
     private final OidcKeys keys;
     private final JwtVerifier verifier;
     private final StsConfig config;
 
-    public GkeWorkloadIdentity(@RestClient GkeClient gke, @RestClient IamClient iam, OidcKeys keys, Clock clock, StsConfig config) {
-        this.gke = gke;
+    public GkeWorkloadIdentity(@RestClient IamClient iam, OidcKeys keys, Clock clock, StsConfig config) {
         this.iam = iam;
         this.keys = keys;
         this.verifier = new JwtVerifier(clock);
@@ -54,9 +51,9 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
     @Override
     public VerifiedSubject verify(TokenExchangeRequest request) {
         GkeAudience audience = GkeAudience.parse(request.audience()).orElseThrow(StsException::invalidAudience);
-        requireClusterInPool(audience);
+        IamClient.Cluster cluster = registeredCluster(audience);
         String projectNumber = projectNumber(audience.poolProject());
-        VerifiedJwt jwt = verifyJwt(request.subjectToken(), audience);
+        VerifiedJwt jwt = verifyJwt(request.subjectToken(), audience, cluster);
         Matcher ksa = KSA_SUBJECT.matcher(jwt.subject() == null ? "" : jwt.subject());
         if (!ksa.matches()) {
             throw StsException.invalidGrant("The subject in the ID Token [" + jwt.subject()
@@ -70,20 +67,19 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
         return new VerifiedSubject(principal, sets, jwt.expiresAt());
     }
 
-    private void requireClusterInPool(GkeAudience audience) {
-        Map<String, Object> cluster;
+    /** The cluster as a provider of its project's GKE pool: a cluster that never joined the pool is {@code invalid_target}. */
+    private IamClient.Cluster registeredCluster(GkeAudience audience) {
         try {
-            cluster = gke.cluster(audience.project(), audience.location(), audience.cluster());
+            List<IamClient.Cluster> clusters = iam.clusters(audience.pool(), audience.clusterUrl()).clusters();
+            if (clusters == null || clusters.isEmpty()) {
+                throw StsException.invalidTarget();
+            }
+            return clusters.get(0);
         } catch (WebApplicationException e) {
             throw StsException.invalidTarget();
         } catch (ProcessingException e) {
-            Log.warnf("cannot reach the GKE API at %s: %s", config.containerApiUrl(), e.getMessage());
-            throw StsException.serverError("The GKE API is unavailable.");
-        }
-        Object identity = cluster.get("workloadIdentityConfig");
-        Object pool = identity instanceof Map<?, ?> m ? m.get("workloadPool") : null;
-        if (!audience.pool().equals(pool)) {
-            throw StsException.invalidTarget();
+            Log.warnf("cannot reach IAM at %s: %s", config.iamUrl(), e.getMessage());
+            throw StsException.serverError("IAM is unavailable.");
         }
     }
 
@@ -98,12 +94,13 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
         }
     }
 
-    private VerifiedJwt verifyJwt(String token, GkeAudience audience) {
+    private VerifiedJwt verifyJwt(String token, GkeAudience audience, IamClient.Cluster cluster) {
         VerificationRules rules = VerificationRules.rs256().algorithms("RS256", "ES256")
                 .issuer(audience.clusterUrl()).audience(audience.pool())
                 .leeway(config.clockSkew()).maxLifetime(MAX_LIFETIME);
         try {
-            return verifier.verify(token, keys.forIssuer(audience.clusterUrl()), rules);
+            return verifier.verify(token, cluster.jwksUri() == null ? keys.forIssuer(audience.clusterUrl())
+                    : keys.forJwksUri(audience.clusterUrl(), cluster.jwksUri()), rules);
         } catch (JwtRejection e) {
             throw StsException.invalidGrant(SubjectTokenErrors.describe(e, token));
         }

@@ -17,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The upstreams STS reads, in one process: the GKE API with cluster {@code c1} of pool
- * {@code demo-project.svc.id.goog} and its public OIDC documents, and IAM's project view.
+ * The upstreams STS reads, in one process: cluster {@code c1} registered in pool
+ * {@code demo-project.svc.id.goog} (its keys at a JWKS address; its public OIDC documents too), and
+ * IAM's views: the project, and pool {@code ci} with OIDC providers for issuer {@code https://ci.example}
+ * whose keys are inline: {@code github} (subject and repository mapped, repository {@code org/app}
+ * required), {@code audiences} (explicit allowed audiences), {@code disabled} and {@code deleted}; pool
+ * {@code gone} is deleted.
  */
 public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
 
@@ -28,7 +32,34 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
     static final String POOL = "demo-project.svc.id.goog";
     static final String AUDIENCE = "identitynamespace:" + POOL + ":" + ISSUER;
     static final String PROJECT_NUMBER = "123456789012";
+    static final KeyRing CI_KEYS = KeyRing.inMemory(Clock.systemUTC());
+    static final String CI_ISSUER = "https://ci.example";
+    static final String PROVIDERS = "/_sim/workload-identity/projects/" + PROJECT_NUMBER + "/pools/";
     private HttpServer server;
+
+    /** The audience naming provider {@code provider} of pool {@code pool}. */
+    static String providerAudience(String pool, String provider) {
+        return "//iam.googleapis.com/projects/" + PROJECT_NUMBER + "/locations/global/workloadIdentityPools/" + pool
+                + "/providers/" + provider;
+    }
+
+    private static Map<String, Object> provider(String pool, String id, String state, boolean disabled, List<String> audiences) {
+        Map<String, Object> oidc = new HashMap<>();
+        oidc.put("issuerUri", CI_ISSUER);
+        oidc.put("jwksJson", CanonicalJson.write(CI_KEYS.publicJwks()));
+        if (audiences != null) {
+            oidc.put("allowedAudiences", audiences);
+        }
+        Map<String, Object> provider = new HashMap<>();
+        provider.put("name", "projects/" + PROJECT_NUMBER + "/locations/global/workloadIdentityPools/" + pool + "/providers/" + id);
+        provider.put("state", state);
+        provider.put("disabled", disabled);
+        provider.put("attributeMapping", Map.of("google.subject", "assertion.sub", "attribute.repository", "assertion.repository",
+                "google.groups", "assertion.teams"));
+        provider.put("attributeCondition", "attribute.repository.startsWith('org/')");
+        provider.put("oidc", oidc);
+        return Map.of("pool", Map.of("name", pool, "state", "gone".equals(pool) ? "DELETED" : "ACTIVE"), "provider", provider);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -37,10 +68,19 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getQuery();
             Object body = switch (path) {
-                case CLUSTER_PATH -> Map.of("name", "c1", "workloadIdentityConfig", Map.of("workloadPool", POOL));
+                case "/_sim/workload-identity/gke-pools/" + POOL + "/clusters" -> Map.of("clusters",
+                        query != null && query.equals("issuer=" + ISSUER) ? List.of(Map.of("pool", POOL, "issuer", ISSUER,
+                                "jwksUri", url + CLUSTER_PATH + "/jwks")) : List.of());
+                case PROVIDERS + "ci/providers/github" -> provider("ci", "github", "ACTIVE", false, null);
+                case PROVIDERS + "ci/providers/audiences" -> provider("ci", "audiences", "ACTIVE", false, List.of("https://ci.example/sts"));
+                case PROVIDERS + "ci/providers/disabled" -> provider("ci", "disabled", "ACTIVE", true, null);
+                case PROVIDERS + "ci/providers/deleted" -> provider("ci", "deleted", "DELETED", false, null);
+                case PROVIDERS + "gone/providers/github" -> provider("gone", "github", "ACTIVE", false, null);
                 case CLUSTER_PATH + "/.well-known/openid-configuration" -> Map.of("issuer", ISSUER, "jwks_uri", ISSUER + "/jwks");
                 case CLUSTER_PATH + "/jwks" -> CLUSTER_KEYS.publicJwks();
                 case "/_sim/projects/demo-project" -> Map.of("projectId", "demo-project", "projectNumber", PROJECT_NUMBER);
@@ -54,8 +94,7 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
             }
         });
         server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("sts.container-api-url", url, "quarkus.rest-client.container.url", url, "quarkus.rest-client.iam.url", url);
+        return Map.of("sts.container-api-url", url, "quarkus.rest-client.iam.url", url);
     }
 
     @SuppressWarnings("unchecked")
@@ -79,6 +118,20 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
         claims.put("nbf", iat);
         claims.put("exp", iat + ttl);
         claims.put("kubernetes.io", Map.of("namespace", namespace, "serviceaccount", Map.of("name", ksa, "uid", "u")));
+        return claims;
+    }
+
+    /** The claims of a CI job's token for the provider's default audience. */
+    static Map<String, Object> ciClaims(String provider, String subject, String repository) {
+        long iat = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("aud", "https:" + providerAudience("ci", provider));
+        claims.put("iss", CI_ISSUER);
+        claims.put("sub", subject);
+        claims.put("repository", repository);
+        claims.put("teams", List.of("builders", "admins"));
+        claims.put("iat", iat);
+        claims.put("exp", iat + 600);
         return claims;
     }
 
