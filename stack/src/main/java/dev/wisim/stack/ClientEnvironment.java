@@ -39,8 +39,11 @@ public final class ClientEnvironment {
         if (externalAccounts.containsKey(ExternalAccountFiles.FEDERATED)) {
             env.put("WISIM_EXTERNAL_ACCOUNT_FEDERATED_FILE", stack.stateDir().resolve(ExternalAccountFiles.FEDERATED).toString());
         }
-        // gcloud verifies the STS and IAM certificates (external_account files) against the local CA
-        env.put("CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE", stack.secrets().ca().certificate().toString());
+        // gcloud (and Python's requests, which its external-account refresh uses) verify STS and IAM
+        // over TLS against the system's roots plus the local CA
+        env.put("WISIM_CA_BUNDLE", stack.secrets().ca().bundleFile().toString());
+        env.put("CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE", stack.secrets().ca().bundleFile().toString());
+        env.put("REQUESTS_CA_BUNDLE", stack.secrets().ca().bundleFile().toString());
         env.put("GCE_METADATA_HOST", metadata);
         env.put("GCE_METADATA_ROOT", metadata);
         env.put("GCE_METADATA_IP", metadata);

@@ -26,6 +26,7 @@ public record StackSecrets(LocalCa ca, Map<Service, LocalCa.ServerCertificate> c
             certificates.put(service, ca.issue(service.module(), List.of()));
         }
         ca.truststore();
+        ca.bundle();
         return new StackSecrets(ca, certificates, token(stateDir.resolve("kube-admin-token")));
     }
 

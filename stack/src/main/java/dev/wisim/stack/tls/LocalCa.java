@@ -48,6 +48,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class LocalCa {
 
     public static final String TRUSTSTORE_PASSWORD = "changeit";
+    /** Where Debian/Ubuntu, Fedora/RHEL, Alpine and macOS (Homebrew) keep the system's CA bundle. */
+    static final List<String> SYSTEM_BUNDLES = List.of("/etc/ssl/certs/ca-certificates.crt",
+            "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem", "/usr/local/etc/openssl/cert.pem");
     private static final Duration CA_LIFETIME = Duration.ofDays(3650);
     private static final Duration SERVER_LIFETIME = Duration.ofDays(365);
 
@@ -149,6 +152,34 @@ public final class LocalCa {
             throw new UncheckedIOException("cannot write " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot write " + file, e);
+        }
+    }
+
+    /** Where {@link #bundle()} writes the bundle. */
+    public Path bundleFile() {
+        return dir.resolve("ca-bundle.pem");
+    }
+
+    /**
+     * The system's CA bundle with this CA added ({@code ca-bundle.pem}): for clients that take one bundle
+     * in place of the system's (Python's {@code REQUESTS_CA_BUNDLE}, gcloud's custom CA file), so that
+     * they trust the stack and still the rest of the world.
+     */
+    public Path bundle() {
+        Path file = bundleFile();
+        try {
+            StringBuilder bundle = new StringBuilder();
+            for (String system : SYSTEM_BUNDLES) {
+                if (Files.isReadable(Path.of(system))) {
+                    bundle.append(Files.readString(Path.of(system))).append('\n');
+                    break;
+                }
+            }
+            bundle.append(Files.readString(dir.resolve("ca.pem")));
+            Files.writeString(file, bundle);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
