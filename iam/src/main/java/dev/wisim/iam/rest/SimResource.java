@@ -1,5 +1,7 @@
 package dev.wisim.iam.rest;
 
+import dev.wisim.iam.account.ServiceAccount;
+import dev.wisim.iam.account.ServiceAccounts;
 import dev.wisim.iam.credentials.LifetimeExtension;
 import dev.wisim.iam.policy.DenialLog;
 import dev.wisim.iam.policy.Principal;
@@ -44,9 +46,11 @@ public class SimResource {
     private final JsonBodies bodies;
     private final DenialLog denials;
     private final LifetimeExtension lifetimeExtension;
+    private final ServiceAccounts accounts;
 
     public SimResource(AccessTokens tokens, Projects projects, PolicyStore policies, JsonBodies bodies, DenialLog denials,
-                       LifetimeExtension lifetimeExtension) {
+                       LifetimeExtension lifetimeExtension, ServiceAccounts accounts) {
+        this.accounts = accounts;
         this.tokens = tokens;
         this.projects = projects;
         this.policies = policies;
@@ -114,6 +118,22 @@ public class SimResource {
         response.put("access_token", issued.token());
         response.put("expire_time", DateTimeFormatter.ISO_INSTANT.format(issued.expiresAt()));
         return response;
+    }
+
+    /**
+     * A service account by unique id or email, for resource servers that meet its token without the
+     * email scope (tokeninfo then names it by unique id only; Google's backends know the rest).
+     */
+    @GET
+    @Path("accounts/{account}")
+    public Map<String, Object> account(@PathParam("account") String account) {
+        ServiceAccount found = accounts.find("-", account).orElseThrow(IamException::unknownServiceAccount);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("email", found.email());
+        view.put("uniqueId", found.uniqueId());
+        view.put("projectId", found.projectId());
+        view.put("disabled", found.isDisabled());
+        return view;
     }
 
     /** A project's number and IAM policy, for the other simulated Google services. */

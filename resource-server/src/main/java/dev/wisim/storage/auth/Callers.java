@@ -54,22 +54,41 @@ public class Callers {
         return caller;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Access tokens through tokeninfo; ID tokens (a JWT rather than an opaque {@code ya29.} token)
+     * through tokeninfo's {@code id_token}, which checks them against IAM's certificates. A Google
+     * account's token without the email scope names it by unique id only, which IAM resolves.
+     */
     private Caller ask(String token, Instant now) {
-        Map<String, Object> info;
-        try (Response response = iam.tokenInfo(token)) {
-            if (response.getStatus() != 200) {
-                throw StorageException.invalidCredentials();
-            }
-            info = response.readEntity(Map.class);
-        } catch (ProcessingException e) {
-            Log.warnf("cannot reach IAM at %s: %s", config.iamUrl(), e.getMessage());
-            throw StorageException.backendError();
+        boolean idToken = !token.startsWith("ya29.") && token.chars().filter(c -> c == '.').count() == 2;
+        Map<String, Object> info = read(idToken ? () -> iam.idTokenInfo(token) : () -> iam.tokenInfo(token));
+        if (info == null) {
+            throw StorageException.invalidCredentials();
         }
         Instant expires = Instant.ofEpochSecond(Long.parseLong((String) info.get("exp")));
         Instant bound = now.plus(config.tokenCacheMax());
         Instant until = expires.isBefore(bound) ? expires : bound;
-        Object email = info.get("email");
-        return email instanceof String e ? Caller.google(e, until) : Caller.federated((String) info.get("sub"), until);
+        if (info.get("email") instanceof String email) {
+            return Caller.google(email, until);
+        }
+        String subject = (String) info.get("sub");
+        if (subject != null && subject.chars().allMatch(Character::isDigit)) {
+            Map<String, Object> account = read(() -> iam.account(subject));
+            if (account != null && account.get("email") instanceof String email) {
+                return Caller.google(email, until);
+            }
+        }
+        return Caller.federated(subject, until);
+    }
+
+    /** A JSON answer of IAM, or null when it answers anything but 200. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(java.util.function.Supplier<Response> call) {
+        try (Response response = call.get()) {
+            return response.getStatus() == 200 ? response.readEntity(Map.class) : null;
+        } catch (ProcessingException e) {
+            Log.warnf("cannot reach IAM at %s: %s", config.iamUrl(), e.getMessage());
+            throw StorageException.backendError();
+        }
     }
 }

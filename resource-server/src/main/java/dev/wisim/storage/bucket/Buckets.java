@@ -1,6 +1,7 @@
 package dev.wisim.storage.bucket;
 
 import dev.wisim.storage.object.Etags;
+import dev.wisim.storage.object.ObjectStorage;
 import dev.wisim.storage.rest.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -19,13 +20,17 @@ public class Buckets {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][-a-z0-9_.]{1,61}[a-z0-9]");
 
     private final Map<String, Bucket> buckets = new TreeMap<>();
+    private final ObjectStorage storage;
     private final Clock clock;
 
-    public Buckets(Clock clock) {
+    public Buckets(ObjectStorage storage, Clock clock) {
+        this.storage = storage;
         this.clock = clock;
+        storage.buckets().forEach(b -> buckets.put(b.name(), b));
     }
 
-    public synchronized Bucket create(String name, String projectId, String projectNumber, String location, String storageClass) {
+    public synchronized Bucket create(String name, String projectId, String projectNumber, String location, String storageClass,
+                                      Map<String, String> labels) {
         if (name == null || name.isEmpty()) {
             throw StorageException.required("Required");
         }
@@ -37,8 +42,9 @@ public class Buckets {
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Bucket bucket = new Bucket(name, projectId, projectNumber, now, now, 1,
-                location == null ? "US" : location.toUpperCase(), storageClass == null ? "STANDARD" : storageClass,
+                location == null ? "US" : location.toUpperCase(), storageClass == null ? "STANDARD" : storageClass, labels,
                 BucketPolicy.defaultFor(name, projectId, Etags.of(1)), 1);
+        storage.save(bucket);
         buckets.put(name, bucket);
         return bucket;
     }
@@ -52,7 +58,30 @@ public class Buckets {
     }
 
     public synchronized void delete(String name) {
+        storage.deleteBucket(name);
         buckets.remove(name);
+    }
+
+    /** buckets.patch: storage class and labels (a null label value removes the label); the metageneration moves on. */
+    public synchronized Bucket patch(String name, String storageClass, Map<String, String> labels, Long ifMetagenerationMatch) {
+        Bucket bucket = find(name).orElseThrow(StorageException::noSuchBucket);
+        if (ifMetagenerationMatch != null && ifMetagenerationMatch != bucket.metageneration()) {
+            throw StorageException.conditionNotMet();
+        }
+        Map<String, String> merged = new TreeMap<>(bucket.labels() == null ? Map.of() : bucket.labels());
+        if (labels != null) {
+            labels.forEach((key, value) -> {
+                if (value == null) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            });
+        }
+        Bucket patched = bucket.patched(storageClass, merged.isEmpty() ? null : merged, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        storage.save(patched);
+        buckets.put(name, patched);
+        return patched;
     }
 
     /** Replaces the policy; an etag in the request must be the current one. */
@@ -68,7 +97,9 @@ public class Buckets {
                 .filter(b -> b.role() != null && !b.members().isEmpty()).toList();
         BucketPolicy policy = new BucketPolicy("storage#policy", "projects/_/buckets/" + name,
                 requested.version() == null ? 1 : requested.version(), bindings, Etags.of(revision));
-        buckets.put(name, bucket.withPolicy(policy, revision, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)));
+        Bucket updated = bucket.withPolicy(policy, revision, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        storage.save(updated);
+        buckets.put(name, updated);
         return policy;
     }
 }

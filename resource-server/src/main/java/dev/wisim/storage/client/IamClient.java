@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** IAM as the resource server asks it: OAuth2 tokeninfo, and a project's number and policy. Raw responses. */
+/** IAM as the resource server asks it: OAuth2 tokeninfo (access and ID tokens), a project, a service account. Raw responses. */
 @RegisterRestClient(configKey = "iam")
 @Produces(MediaType.APPLICATION_JSON)
 public interface IamClient {
@@ -19,6 +19,15 @@ public interface IamClient {
     Response tokenInfo(@QueryParam("access_token") String token);
 
     @GET
+    @Path("/oauth2/v3/tokeninfo")
+    Response idTokenInfo(@QueryParam("id_token") String token);
+
+    @GET
     @Path("/_sim/projects/{project}")
     Response project(@PathParam("project") String project);
+
+    /** A service account by unique id (its tokens without the email scope name it so). */
+    @GET
+    @Path("/_sim/accounts/{account}")
+    Response account(@PathParam("account") String account);
 }

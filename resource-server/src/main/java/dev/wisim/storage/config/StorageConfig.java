@@ -2,7 +2,9 @@ package dev.wisim.storage.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the simulated Cloud Storage. Every key has an env-var form, e.g. {@code STORAGE_EXTERNAL_URL}. */
 @ConfigMapping(prefix = "storage")
@@ -19,6 +21,9 @@ public interface StorageConfig {
     /** The longest a resolved token is trusted without asking IAM again (never past its expiry). */
     @WithDefault("PT30S")
     Duration tokenCacheMax();
+
+    /** Where buckets and objects are kept on disk; in memory when unset. */
+    Optional<Path> dataDir();
 
     /** Largest object accepted in one upload. */
     @WithDefault("104857600")

@@ -2,64 +2,99 @@ package dev.wisim.storage.object;
 
 import dev.wisim.storage.rest.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
 
 /**
- * Objects by bucket and name (the live generation), in memory. An object becomes visible only once its
- * upload is complete; hashes the client declared must match the bytes received.
+ * The live objects by bucket and name, over an {@link ObjectStorage}. An object becomes visible only
+ * once its bytes are complete and committed; hashes a client declared must match the bytes;
+ * preconditions are checked and the commit made under one lock, so concurrent writers cannot both win.
  */
 @ApplicationScoped
 public class Objects {
 
+    /** Cloud Storage's limit on the sources of one compose. */
+    static final int MAX_COMPOSE_SOURCES = 32;
+
     private final Map<String, NavigableMap<String, StoredObject>> byBucket = new ConcurrentHashMap<>();
+    private final ObjectStorage storage;
     private final Clock clock;
     private long lastGeneration;
 
-    public Objects(Clock clock) {
+    public Objects(ObjectStorage storage, Clock clock) {
+        this.storage = storage;
         this.clock = clock;
+        for (StoredObject object : storage.objects()) {
+            bucket(object.bucket()).put(object.name(), object);
+            lastGeneration = Math.max(lastGeneration, object.generation());
+        }
     }
 
-    public synchronized StoredObject put(String bucket, String name, String contentType, byte[] data,
-                                         String declaredMd5, String declaredCrc32c, Long ifGenerationMatch) {
+    public Staged stage() {
+        return storage.stage();
+    }
+
+    /** Commits the staged bytes as the new live generation of {@code metadata.name()}. */
+    public StoredObject put(String bucket, ObjectMetadata metadata, Staged content, Preconditions preconditions) {
+        String name = metadata.name();
         if (name == null || name.isEmpty()) {
+            content.discard();
             throw StorageException.required("Required");
         }
-        Optional<StoredObject> current = get(bucket, name);
-        if (ifGenerationMatch != null && current.map(StoredObject::generation).orElse(0L).longValue() != ifGenerationMatch) {
-            throw StorageException.conditionNotMet();
+        Staged.Hashes hashes = content.finish();
+        if (metadata.md5Hash() != null && !metadata.md5Hash().equals(hashes.md5())) {
+            content.discard();
+            throw StorageException.invalid("Provided MD5 hash \"" + metadata.md5Hash() + "\" doesn't match calculated MD5 hash \""
+                    + hashes.md5() + "\".");
         }
-        String md5 = md5(data);
-        String crc32c = crc32c(data);
-        if (declaredMd5 != null && !declaredMd5.equals(md5)) {
-            throw StorageException.invalid("Provided MD5 hash \"" + declaredMd5 + "\" doesn't match calculated MD5 hash \"" + md5 + "\".");
+        if (metadata.crc32c() != null && !metadata.crc32c().equals(hashes.crc32c())) {
+            content.discard();
+            throw StorageException.invalid("Provided CRC32C \"" + metadata.crc32c() + "\" doesn't match calculated CRC32C \""
+                    + hashes.crc32c() + "\".");
         }
-        if (declaredCrc32c != null && !declaredCrc32c.equals(crc32c)) {
-            throw StorageException.invalid("Provided CRC32C \"" + declaredCrc32c + "\" doesn't match calculated CRC32C \"" + crc32c + "\".");
+        return commit(bucket, metadata, content, hashes, preconditions, null);
+    }
+
+    private synchronized StoredObject commit(String bucket, ObjectMetadata metadata, Staged content, Staged.Hashes hashes,
+                                             Preconditions preconditions, Integer componentCount) {
+        Optional<StoredObject> current = get(bucket, metadata.name());
+        try {
+            preconditions.checkWrite(current);
+        } catch (StorageException e) {
+            content.discard();
+            throw e;
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long generation = Math.max(now.toEpochMilli() * 1000, lastGeneration + 1);
         lastGeneration = generation;
-        StoredObject object = new StoredObject(bucket, name, generation, 1,
-                contentType == null || contentType.isEmpty() ? "application/octet-stream" : contentType, now, md5, crc32c, data);
-        byBucket.computeIfAbsent(bucket, b -> new TreeMap<>()).put(name, object);
+        String contentType = metadata.contentType() == null || metadata.contentType().isEmpty()
+                ? "application/octet-stream" : metadata.contentType();
+        StoredObject object = new StoredObject(bucket, metadata.name(), generation, 1, contentType, metadata.contentEncoding(),
+                metadata.contentDisposition(), metadata.contentLanguage(), metadata.cacheControl(),
+                metadata.metadata() == null || metadata.metadata().isEmpty() ? null : Map.copyOf(metadata.metadata()),
+                now, now, content.size(), hashes.md5(), hashes.crc32c(), componentCount);
+        storage.commit(object, content, current.orElse(null));
+        bucket(bucket).put(object.name(), object);
         return object;
     }
 
     public synchronized Optional<StoredObject> get(String bucket, String name) {
         return Optional.ofNullable(byBucket.getOrDefault(bucket, new TreeMap<>()).get(name));
+    }
+
+    /** The live object, if it is {@code generation} (when given): only live generations are kept. */
+    public Optional<StoredObject> get(String bucket, String name, Long generation) {
+        return get(bucket, name).filter(o -> generation == null || o.generation() == generation);
     }
 
     public synchronized List<StoredObject> list(String bucket, String prefix) {
@@ -72,22 +107,67 @@ public class Objects {
         return byBucket.getOrDefault(bucket, new TreeMap<>()).isEmpty();
     }
 
-    public synchronized boolean delete(String bucket, String name) {
-        NavigableMap<String, StoredObject> objects = byBucket.get(bucket);
-        return objects != null && objects.remove(name) != null;
+    public synchronized StoredObject delete(String bucket, String name, Long generation, Preconditions preconditions) {
+        StoredObject current = get(bucket, name, generation).orElseThrow(() -> StorageException.noSuchObject(bucket, name));
+        preconditions.checkWrite(Optional.of(current));
+        storage.delete(current);
+        bucket(bucket).remove(name);
+        return current;
     }
 
-    static String md5(byte[] data) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** objects.patch: metadata only; the metageneration moves on. */
+    public synchronized StoredObject patch(String bucket, String name, ObjectMetadata changes, Preconditions preconditions) {
+        StoredObject current = get(bucket, name).orElseThrow(() -> StorageException.noSuchObject(bucket, name));
+        preconditions.checkWrite(Optional.of(current));
+        StoredObject updated = current.withMetadata(changes, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        storage.update(updated);
+        bucket(bucket).put(name, updated);
+        return updated;
+    }
+
+    public InputStream read(StoredObject object, long offset, long length) {
+        return storage.read(object, offset, length);
+    }
+
+    /** copy/rewrite: the source's bytes under a new name, with the destination's metadata or else the source's. */
+    public StoredObject copy(StoredObject source, String bucket, ObjectMetadata destination, Preconditions preconditions) {
+        Staged staged = stage();
+        append(staged, source);
+        ObjectMetadata metadata = new ObjectMetadata(destination.name(),
+                destination.contentType() != null ? destination.contentType() : source.contentType(),
+                destination.contentEncoding() != null ? destination.contentEncoding() : source.contentEncoding(),
+                destination.contentDisposition() != null ? destination.contentDisposition() : source.contentDisposition(),
+                destination.contentLanguage() != null ? destination.contentLanguage() : source.contentLanguage(),
+                destination.cacheControl() != null ? destination.cacheControl() : source.cacheControl(),
+                destination.metadata() != null ? destination.metadata() : source.metadata(), null, null);
+        return commit(bucket, metadata, staged, staged.finish(), preconditions, source.componentCount());
+    }
+
+    /** compose: the sources' bytes one after another (at most 32 sources); {@code componentCount} adds up. */
+    public StoredObject compose(String bucket, List<StoredObject> sources, ObjectMetadata destination, Preconditions preconditions) {
+        if (sources.isEmpty() || sources.size() > MAX_COMPOSE_SOURCES) {
+            throw StorageException.invalid("The number of source components provided (" + sources.size()
+                    + ") must be between 1 and " + MAX_COMPOSE_SOURCES + ".");
+        }
+        Staged staged = stage();
+        int components = 0;
+        for (StoredObject source : sources) {
+            append(staged, source);
+            components += source.componentCount() == null ? 1 : source.componentCount();
+        }
+        return commit(bucket, destination, staged, staged.finish(), preconditions, components);
+    }
+
+    private void append(Staged staged, StoredObject source) {
+        try (InputStream in = read(source, 0, source.size())) {
+            staged.writeAll(in, Long.MAX_VALUE, () -> { });
+        } catch (IOException e) {
+            staged.discard();
+            throw new UncheckedIOException(e);
         }
     }
 
-    static String crc32c(byte[] data) {
-        CRC32C crc = new CRC32C();
-        crc.update(data);
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    private NavigableMap<String, StoredObject> bucket(String name) {
+        return byBucket.computeIfAbsent(name, b -> new TreeMap<>());
     }
 }

@@ -10,6 +10,7 @@ import dev.wisim.storage.object.Objects;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +48,34 @@ public class BucketResource {
     }
 
     @GET
-    public Map<String, Object> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("project") String project) {
+    public Map<String, Object> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("project") String project,
+                                    @QueryParam("prefix") String prefix, @QueryParam("maxResults") Integer maxResults,
+                                    @QueryParam("pageToken") String pageToken) {
         if (project == null || project.isEmpty()) {
             throw StorageException.required("Required parameter: project");
         }
         ProjectView view = authorizer.requireOnProject(requests.caller(authorization), "storage.buckets.list", project);
+        List<Bucket> all = buckets.inProject(view.projectId()).stream()
+                .filter(b -> prefix == null || b.name().startsWith(prefix))
+                .filter(b -> pageToken == null || b.name().compareTo(decodeToken(pageToken)) >= 0).toList();
+        int limit = maxResults == null || maxResults <= 0 ? 1000 : Math.min(maxResults, 1000);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("kind", "storage#buckets");
-        List<Map<String, Object>> items = buckets.inProject(view.projectId()).stream().map(json::bucket).toList();
-        if (!items.isEmpty()) {
-            response.put("items", items);
+        if (!all.isEmpty()) {
+            response.put("items", all.stream().limit(limit).map(json::bucket).toList());
+        }
+        if (all.size() > limit) {
+            response.put("nextPageToken", Base64.getUrlEncoder().encodeToString(all.get(limit).name().getBytes(StandardCharsets.UTF_8)));
         }
         return response;
+    }
+
+    private static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw StorageException.invalid("Invalid page token: " + token);
+        }
     }
 
     @POST
@@ -68,13 +87,24 @@ public class BucketResource {
         Caller caller = requests.caller(authorization);
         ProjectView view = authorizer.requireOnProject(caller, "storage.buckets.create", project);
         BucketInsert request = requests.json(body, BucketInsert.class);
-        Bucket bucket = buckets.create(request.name(), view.projectId(), view.projectNumber(), request.location(), request.storageClass());
+        Bucket bucket = buckets.create(request.name(), view.projectId(), view.projectNumber(), request.location(), request.storageClass(),
+                request.labels());
         return json.bucket(bucket);
     }
 
-    /** The fields of a bucket resource that an insert may set here. */
+    /** The fields of a bucket resource that an insert or a patch may set here. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record BucketInsert(String name, String location, String storageClass) {
+    record BucketInsert(String name, String location, String storageClass, Map<String, String> labels) {
+    }
+
+    @PATCH
+    @Path("{bucket}")
+    public Map<String, Object> patch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("bucket") String name,
+                                     @QueryParam("ifMetagenerationMatch") Long ifMetagenerationMatch, byte[] body) {
+        Bucket bucket = requests.bucket(name);
+        authorizer.require(requests.caller(authorization), "storage.buckets.update", bucket, "bucket");
+        BucketInsert changes = requests.json(body, BucketInsert.class);
+        return json.bucket(buckets.patch(name, changes.storageClass(), changes.labels(), ifMetagenerationMatch));
     }
 
     @GET

@@ -15,6 +15,9 @@ public class StorageErrorMapper {
 
     @ServerExceptionMapper
     public Response storage(StorageException e) {
+        if (e.code() == 304) {
+            return Response.notModified().build();
+        }
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("message", e.getMessage());
         item.put("domain", "global");

@@ -84,6 +84,16 @@ public final class StorageException extends RuntimeException {
         return new StorageException(412, "conditionNotMet", "At least one of the pre-conditions you specified did not hold.");
     }
 
+    /** A read whose {@code ifGenerationNotMatch}/{@code ifMetagenerationNotMatch} failed: 304, no body. */
+    public static StorageException notModified() {
+        return new StorageException(304, "notModified", "Not Modified");
+    }
+
+    /** An upload session that does not exist (or no longer does). */
+    public static StorageException noSuchUpload() {
+        return new StorageException(404, "notFound", "No such upload session.");
+    }
+
     public static StorageException notFound() {
         return new StorageException(404, "notFound", "Not Found");
     }

@@ -38,6 +38,9 @@ public class StorageJson {
                 "uniformBucketLevelAccess", Map.of("enabled", true),
                 "publicAccessPrevention", "inherited"));
         json.put("locationType", bucket.location().contains("-") ? "region" : "multi-region");
+        if (bucket.labels() != null && !bucket.labels().isEmpty()) {
+            json.put("labels", bucket.labels());
+        }
         return json;
     }
 
@@ -54,16 +57,32 @@ public class StorageJson {
         json.put("generation", Long.toString(object.generation()));
         json.put("metageneration", Long.toString(object.metageneration()));
         json.put("contentType", object.contentType());
+        putIfSet(json, "contentEncoding", object.contentEncoding());
+        putIfSet(json, "contentDisposition", object.contentDisposition());
+        putIfSet(json, "contentLanguage", object.contentLanguage());
+        putIfSet(json, "cacheControl", object.cacheControl());
         json.put("storageClass", "STANDARD");
         json.put("size", Long.toString(object.size()));
         json.put("md5Hash", object.md5());
         json.put("crc32c", object.crc32c());
+        if (object.componentCount() != null) {
+            json.put("componentCount", object.componentCount());
+        }
         json.put("etag", object.etag());
         json.put("timeCreated", object.created().toString());
-        json.put("updated", object.created().toString());
+        json.put("updated", object.updated().toString());
         json.put("timeStorageClassUpdated", object.created().toString());
         json.put("timeFinalized", object.created().toString());
+        if (object.metadata() != null && !object.metadata().isEmpty()) {
+            json.put("metadata", object.metadata());
+        }
         return json;
+    }
+
+    private static void putIfSet(Map<String, Object> json, String field, String value) {
+        if (value != null) {
+            json.put(field, value);
+        }
     }
 
     /** Object names in URLs: every reserved character percent-encoded, {@code /} included. */

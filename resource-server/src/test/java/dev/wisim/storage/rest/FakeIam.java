@@ -22,6 +22,10 @@ public class FakeIam implements QuarkusTestResourceLifecycleManager {
     static final String READER = "reader-token";
     static final String STRANGER = "stranger-token";
     static final String KSA = "ksa-token";
+    /** A reader's token without the email scope: tokeninfo names the account by unique id only. */
+    static final String READER_WITHOUT_EMAIL = "reader-without-email-token";
+    /** An ID token (three dot-separated parts) of the reader. */
+    static final String READER_ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIyIn0.c2ln";
     static final String READER_EMAIL = "reader@demo-project.iam.gserviceaccount.com";
     static final String STRANGER_EMAIL = "stranger@demo-project.iam.gserviceaccount.com";
     static final String KSA_PRINCIPAL = "principal://iam.googleapis.com/projects/123456789012/locations/global/"
@@ -53,8 +57,15 @@ public class FakeIam implements QuarkusTestResourceLifecycleManager {
                 case READER -> Map.of("email", READER_EMAIL, "exp", exp, "sub", "2");
                 case STRANGER -> Map.of("email", STRANGER_EMAIL, "exp", exp, "sub", "3");
                 case KSA -> Map.of("sub", KSA_PRINCIPAL, "exp", exp);
+                case READER_WITHOUT_EMAIL -> Map.of("sub", "2", "azp", "2", "exp", exp);
                 default -> null;
             };
+            if (query.startsWith("id_token=")) {
+                answer = token.equals(READER_ID_TOKEN) ? Map.of("email", READER_EMAIL, "sub", "2", "exp", exp, "iss",
+                        "https://accounts.google.com") : null;
+            }
+        } else if (path.equals("/_sim/accounts/2")) {
+            answer = Map.of("email", READER_EMAIL, "uniqueId", "2");
         } else if (path.equals("/_sim/projects/demo-project")) {
             answer = Map.of("projectId", "demo-project", "projectNumber", "123456789012",
                     "policy", Map.of("bindings", List.of(Map.of("role", "roles/owner", "members", List.of("user:admin@example.com")))));

@@ -19,7 +19,7 @@ class StorageResourceTest {
 
     static final String JSON_UTF8 = "application/json; charset=UTF-8";
 
-    private static void bucket(String name, List<Map<String, Object>> extraBindings) {
+    static void bucket(String name, List<Map<String, Object>> extraBindings) {
         if (given().auth().oauth2(FakeIam.OWNER).get("/storage/v1/b/" + name).statusCode() == 200) {
             return;
         }
@@ -32,7 +32,7 @@ class StorageResourceTest {
                 .put("/storage/v1/b/" + name + "/iam").then().statusCode(200);
     }
 
-    private static void upload(String bucket, String name, String text) {
+    static void upload(String bucket, String name, String text) {
         given().auth().oauth2(FakeIam.OWNER).contentType("text/plain").body(text.getBytes(StandardCharsets.UTF_8))
                 .queryParam("uploadType", "media").queryParam("name", name)
                 .post("/upload/storage/v1/b/" + bucket + "/o").then().statusCode(200);
