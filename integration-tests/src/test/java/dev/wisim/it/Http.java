@@ -55,6 +55,15 @@ public final class Http {
         }
     }
 
+    public static Reply putJson(String url, Object body, String... headers) {
+        try {
+            return send(withHeaders(HttpRequest.newBuilder(URI.create(url)), headers).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Reply postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -52,6 +52,7 @@ final class ServiceEnvironment {
         Map<String, String> storageEnv = new HashMap<>(common);
         storageEnv.put("STORAGE_EXTERNAL_URL", url(ports, Service.STORAGE));
         storageEnv.put("STORAGE_IAM_URL", iam);
+        storageEnv.put("STORAGE_DATA_DIR", stateDir.resolve("storage").toString());
         env.put(Service.STORAGE, storageEnv);
         for (Service service : List.of(Service.STS, Service.IAM)) {
             env.get(service).put("QUARKUS_HTTP_SSL_PORT", Integer.toString(ports.https().get(service)));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The five services as local processes, started together, with a scenario applied. Test suites use it
@@ -33,10 +34,11 @@ public final class Stack implements AutoCloseable {
     private final StackSecrets secrets;
     private final Path stateDir;
     private final ExtraClusters extraClusters;
+    private final Map<Service, Supplier<ServiceProcess>> launchers;
 
     private Stack(Scenario scenario, StackPorts ports, Map<Service, ServiceProcess> processes,
                   Map<Service, Duration> readyIn, ScenarioApplier.Applied applied, Duration scenarioAppliedIn, StackSecrets secrets,
-                  Path stateDir, ExtraClusters extraClusters) {
+                  Path stateDir, ExtraClusters extraClusters, Map<Service, Supplier<ServiceProcess>> launchers) {
         this.scenario = scenario;
         this.ports = ports;
         this.processes = processes;
@@ -46,6 +48,7 @@ public final class Stack implements AutoCloseable {
         this.secrets = secrets;
         this.stateDir = stateDir;
         this.extraClusters = extraClusters;
+        this.launchers = launchers;
     }
 
     public static Builder builder() {
@@ -130,6 +133,22 @@ public final class Stack implements AutoCloseable {
         processes.forEach((service, process) -> pids.put(service.module(), process.pid()));
         pids.putAll(extraClusters.pids());
         return pids;
+    }
+
+    /** Kills one service with SIGKILL, as a crash would (no shutdown hook runs): for resilience tests and workshops. */
+    public synchronized void kill(Service service) {
+        processes.get(service).kill();
+    }
+
+    /** Starts a killed (or stopped) service again with the same settings; returns how long it took to be ready. */
+    public synchronized Duration restart(Service service) {
+        ServiceProcess old = processes.get(service);
+        if (old.alive()) {
+            old.stop();
+        }
+        ServiceProcess fresh = launchers.get(service).get();
+        processes.put(service, fresh);
+        return fresh.awaitReady(READY_TIMEOUT);
     }
 
     /** Stops every service (SIGTERM, then SIGKILL after five seconds). */
@@ -235,12 +254,16 @@ public final class Stack implements AutoCloseable {
             StackSecrets secrets = StackSecrets.prepare(state, resolved);
             Map<Service, Map<String, String>> environments = ServiceEnvironment.of(world.cluster(), resolved, state, secrets);
             ExtraClusters extras = null;
+            Map<Service, Supplier<ServiceProcess>> launchers = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                Path jar = home.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+                launchers.put(service, () -> ServiceProcess.start(service, jar, resolved.http().get(service), environments.get(service),
+                        ServiceEnvironment.systemProperties(service, secrets),
+                        state.resolve("logs").resolve(service.module() + ".log"), detached));
+            }
             try {
                 for (Service service : Service.values()) {
-                    Path jar = home.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-                    processes.put(service, ServiceProcess.start(service, jar, resolved.http().get(service), environments.get(service),
-                            ServiceEnvironment.systemProperties(service, secrets),
-                            state.resolve("logs").resolve(service.module() + ".log"), detached));
+                    processes.put(service, launchers.get(service).get());
                 }
                 List<CompletableFuture<Void>> waits = new ArrayList<>();
                 processes.forEach((service, process) -> waits.add(CompletableFuture.runAsync(
@@ -256,7 +279,7 @@ public final class Stack implements AutoCloseable {
                 ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM), clusterApis,
                         base + resolved.http().get(Service.STORAGE)).apply(world);
                 Stack stack = new Stack(world, resolved, processes, readyIn, applied,
-                        Duration.ofNanos(System.nanoTime() - applying), secrets, state, extras);
+                        Duration.ofNanos(System.nanoTime() - applying), secrets, state, extras, launchers);
                 StackFiles.write(stack);
                 return stack;
             } catch (RuntimeException e) {

@@ -40,12 +40,10 @@ public final class ServiceProcess {
     }
 
     /**
-     * @param detached start in a new session (via {@code setsid}) so that the service outlives the
-     *                 command that started it and the terminal it ran in
-     */
-    /**
      * @param systemProperties settings that only system properties can carry (Quarkus does not map
      *                         environment variables onto map keys such as {@code quarkus.tls.key-store.pem.0.cert})
+     * @param detached         start in a new session (via {@code setsid}) so that the service outlives the
+     *                         command that started it and the terminal it ran in
      */
     public static ServiceProcess start(Service service, Path appJar, int port, Map<String, String> environment,
                                        Map<String, String> systemProperties, Path log, boolean detached) {
@@ -117,6 +115,16 @@ public final class ServiceProcess {
 
     public void stop() {
         stop(process.toHandle());
+    }
+
+    /** SIGKILL, as a crash: no shutdown hook runs. Returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGTERM, then SIGKILL if the process has not gone within five seconds. */
