@@ -25,7 +25,7 @@ class ScenarioTest {
         assertThat(demo.serviceAccounts()).containsExactly(
                 new Scenario.KsaSpec("test-ksa", "test-gsa@demo-project.iam.gserviceaccount.com"));
         assertThat(demo.pods()).containsExactly(new Scenario.PodSpec("test-pod", "test-ksa",
-                java.util.List.of(new Scenario.TokenVolumeSpec("workload-identity", "demo-project.svc.id.goog"))));
+                java.util.List.of(new Scenario.TokenVolumeSpec("workload-identity", "demo-project.svc.id.goog")), null));
         assertThat(scenario.adminServiceAccount()).isEqualTo("wisim-admin");
         assertThat(scenario.serviceAccountsOrEmpty().get(0).bindings()).containsExactly(new Scenario.BindingSpec(
                 "roles/iam.workloadIdentityUser", java.util.List.of("serviceAccount:demo-project.svc.id.goog[demo/test-ksa]")));

@@ -200,6 +200,11 @@ public class ClusterStore {
         return ipPool.allocate();
     }
 
+    /** The address a pod asks for (Calico's {@code cni.projectcalico.org/ipAddrs}), if it is free. */
+    boolean claimPodIp(String ip) {
+        return ipPool.claim(ip);
+    }
+
     void releasePodIp(String ip) {
         ipPool.release(ip);
     }

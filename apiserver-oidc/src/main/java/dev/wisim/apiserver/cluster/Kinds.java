@@ -66,6 +66,23 @@ public final class Kinds {
         }
     };
 
+    /** Calico's annotation for a pod's fixed address: a JSON array of one IPv4 address. */
+    static final String REQUESTED_IP = "cni.projectcalico.org/ipAddrs";
+
+    static String requestedIp(Pod pod) {
+        Map<String, String> annotations = pod.getMetadata().getAnnotations();
+        String value = annotations == null ? null : annotations.get(REQUESTED_IP);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String ip = value.replaceAll("[\\[\\]\"\\s]", "");
+        if (!ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw KubernetesException.invalid("Pod", null, pod.getMetadata().getName(), KubernetesException.Cause.invalidValue(
+                    "metadata.annotations[" + REQUESTED_IP + "]", value, "must be a JSON array of one IPv4 address"));
+        }
+        return ip;
+    }
+
     public static final Kind<Pod> PODS = new Kind<>("pods", "Pod", Pod.class, true) {
         @Override
         Pod copy(Pod object) {
@@ -90,9 +107,16 @@ public final class Kinds {
             if (pod.getSpec().getNodeName() == null || pod.getSpec().getNodeName().isEmpty()) {
                 pod.getSpec().setNodeName(store.nodeName());
             }
-            // status is the kubelet's to write: whatever the request says, the pod gets the next free IP
+            // status is the kubelet's to write: whatever the request says, the pod gets the next free IP,
+            // or the one it asks its CNI for (as Calico's ipAddrs annotation does: how docker-compose's
+            // workload container becomes the scenario's pod, by its address)
             boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
-            String ip = dryRun ? "" : hostNetwork ? ClusterStore.HOST_IP : store.allocatePodIp();
+            String requested = requestedIp(pod);
+            if (!dryRun && !hostNetwork && requested != null && !store.claimPodIp(requested)) {
+                throw KubernetesException.invalid("Pod", null, name, KubernetesException.Cause.invalidValue(
+                        "metadata.annotations[" + REQUESTED_IP + "]", requested, "the address is not free"));
+            }
+            String ip = dryRun ? "" : hostNetwork ? ClusterStore.HOST_IP : requested != null ? requested : store.allocatePodIp();
             pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").withPodIP(ip)
                     .withPodIPs(new PodIP(ip)).withHostIP(ClusterStore.HOST_IP).withStartTime(store.now()).build());
         }

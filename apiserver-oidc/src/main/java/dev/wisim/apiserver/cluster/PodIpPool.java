@@ -42,6 +42,11 @@ final class PodIpPool {
         throw KubernetesException.internal("the pod IP range is exhausted");
     }
 
+    /** Takes a particular address (inside the pool or not), if no pod has it. */
+    boolean claim(String ip) {
+        return parse(ip).map(used::add).orElse(false);
+    }
+
     void release(String ip) {
         parse(ip).ifPresent(used::remove);
     }

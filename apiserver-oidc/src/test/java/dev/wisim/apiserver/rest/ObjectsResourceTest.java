@@ -101,6 +101,20 @@ class ObjectsResourceTest {
     }
 
     @Test
+    void aPodGetsTheAddressItAsksItsCniFor() {
+        namespace("ns-fixed-ip");
+        String pod = "{\"metadata\":{\"name\":\"NAME\",\"annotations\":{\"cni.projectcalico.org/ipAddrs\":\"[\\\"169.254.169.100\\\"]\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+        given().contentType(ContentType.JSON).body(pod.replace("NAME", "workload")).post("/api/v1/namespaces/ns-fixed-ip/pods")
+                .then().statusCode(201).body("status.podIP", equalTo("169.254.169.100"));
+        given().contentType(ContentType.JSON).body(pod.replace("NAME", "twin")).post("/api/v1/namespaces/ns-fixed-ip/pods")
+                .then().statusCode(422).body("reason", equalTo("Invalid"));
+        given().delete("/api/v1/namespaces/ns-fixed-ip/pods/workload").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(pod.replace("NAME", "twin")).post("/api/v1/namespaces/ns-fixed-ip/pods")
+                .then().statusCode(201).body("status.podIP", equalTo("169.254.169.100"));
+    }
+
+    @Test
     void assignsPodIpsAndSelectsPodsByField() {
         namespace("ns-pods");
         String ip = given().contentType(ContentType.JSON)

@@ -45,8 +45,12 @@ public record Scenario(String admin, String adminServiceAccount, List<ProjectSpe
     public record KsaSpec(String name, String gcpServiceAccount) {
     }
 
-    /** @param tokenVolumes projected KSA tokens for other audiences, as a pod spec's projected volumes (the kubelet writes them) */
-    public record PodSpec(String name, String serviceAccount, List<TokenVolumeSpec> tokenVolumes) {
+    /**
+     * @param tokenVolumes projected KSA tokens for other audiences, as a pod spec's projected volumes (the kubelet writes them)
+     * @param address      a fixed pod IP (asked of the CNI, as Calico's {@code ipAddrs} annotation does): how a container
+     *                     of docker-compose becomes this pod for the metadata server
+     */
+    public record PodSpec(String name, String serviceAccount, List<TokenVolumeSpec> tokenVolumes, String address) {
 
         public List<TokenVolumeSpec> tokenVolumesOrEmpty() {
             return tokenVolumes == null ? List.of() : tokenVolumes;

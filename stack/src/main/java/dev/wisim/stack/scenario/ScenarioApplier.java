@@ -142,8 +142,13 @@ public final class ScenarioApplier {
                 if (!volumes.isEmpty()) {
                     spec.put("volumes", volumes);
                 }
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put("name", pod.name());
+                if (pod.address() != null) {
+                    metadata.put("annotations", Map.of("cni.projectcalico.org/ipAddrs", "[\"" + pod.address() + "\"]"));
+                }
                 api.call("POST", apiserver + "/api/v1/namespaces/" + namespace.name() + "/pods", null,
-                        Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", pod.name()), "spec", spec), CREATED);
+                        Map.of("apiVersion", "v1", "kind", "Pod", "metadata", metadata, "spec", spec), CREATED);
             }
         }
     }
