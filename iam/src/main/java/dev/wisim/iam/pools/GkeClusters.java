@@ -18,10 +18,12 @@ import java.util.Optional;
 public class GkeClusters {
 
     /**
-     * @param issuer  the cluster's issuer, {@code https://container.googleapis.com/v1/projects/P/locations/L/clusters/C}
-     * @param jwksUri where the cluster's current keys are read (Google's backends know them internally)
+     * @param issuer   the cluster's issuer, {@code https://container.googleapis.com/v1/projects/P/locations/L/clusters/C}
+     *                 (or a real cluster's own, when wisim runs inside one)
+     * @param jwksUri  where the cluster's current keys are read (Google's backends know them internally)
+     * @param jwksJson the keys themselves, for a cluster whose JWKS STS cannot read (it needs credentials)
      */
-    public record Cluster(String pool, String issuer, String jwksUri) {
+    public record Cluster(String pool, String issuer, String jwksUri, String jwksJson) {
     }
 
     private final Map<String, List<Cluster>> byPool = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.wisim.iam.pools.GkeClusters;
 import dev.wisim.iam.pools.WorkloadIdentityPool;
 import dev.wisim.iam.pools.WorkloadIdentityPoolProvider;
 import dev.wisim.iam.pools.WorkloadIdentityPools;
+import dev.wisim.jose.Jwks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,7 @@ import java.util.Map;
 public class WorkloadIdentitySimResource {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ClusterRegistration(String issuer, String jwksUri) {
+    public record ClusterRegistration(String issuer, String jwksUri, String jwksJson) {
     }
 
     private final WorkloadIdentityPools pools;
@@ -65,7 +66,14 @@ public class WorkloadIdentitySimResource {
             throw IamException.invalidArgument("register a cluster as {\"issuer\":\"https://container.googleapis.com/v1/projects/P/"
                     + "locations/L/clusters/C\",\"jwksUri\":…} in a pool PROJECT.svc.id.goog");
         }
-        return clusters.register(new GkeClusters.Cluster(pool, registration.issuer(), registration.jwksUri()));
+        if (registration.jwksJson() != null) {
+            try {
+                Jwks.parse(registration.jwksJson());
+            } catch (IllegalArgumentException e) {
+                throw IamException.invalidArgument("jwksJson is not a JWKS: " + e.getMessage());
+            }
+        }
+        return clusters.register(new GkeClusters.Cluster(pool, registration.issuer(), registration.jwksUri(), registration.jwksJson()));
     }
 
     @GET

@@ -10,10 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The cluster's Kubernetes API, as the node's metadata server uses it. Responses are raw: callers read the status. */
 @RegisterRestClient(configKey = "apiserver")
+@RegisterProvider(ApiserverCredentials.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface ApiserverClient {

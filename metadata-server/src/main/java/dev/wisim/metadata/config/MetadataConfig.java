@@ -2,6 +2,7 @@ package dev.wisim.metadata.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +35,10 @@ public interface MetadataConfig {
     Optional<String> defaultPod();
 
     /**
-     * The node's own addresses: a request that arrives on one of these is not identified by the
-     * address it arrived on (its source address, a KSA token or the default pod decide); one that
-     * arrives on any other address is the pod with that IP, or nobody.
+     * The node's own addresses, besides those of its network interfaces (always included): a request
+     * that arrives on one of these is not identified by the address it arrived on (its source address,
+     * a KSA token or the default pod decide); one that arrives on any other address is the pod with
+     * that IP, or nobody.
      */
     @WithDefault("127.0.0.1,0:0:0:0:0:0:0:1,169.254.169.254")
     List<String> nodeAddresses();
@@ -61,8 +63,21 @@ public interface MetadataConfig {
         return projectId() + ".svc.id.goog";
     }
 
+    /**
+     * The cluster's service-account issuer, when it is not GKE's URL for the cluster: a real
+     * Kubernetes cluster running wisim (its issuer registered in the workload pool).
+     */
+    Optional<String> clusterIssuer();
+
+    /**
+     * A file holding the bearer token for the cluster's API server (a projected service-account
+     * token, read again as it rotates); none for wisim's own API server on its plain port.
+     */
+    Optional<Path> apiserverTokenFile();
+
+    /** The cluster's issuer as STS's GKE audience names it: GKE's URL for the cluster unless {@link #clusterIssuer()} says otherwise. */
     default String clusterUrl() {
-        return "https://container.googleapis.com/v1/projects/" + projectId() + "/locations/" + clusterLocation()
-                + "/clusters/" + clusterName();
+        return clusterIssuer().orElse("https://container.googleapis.com/v1/projects/" + projectId() + "/locations/" + clusterLocation()
+                + "/clusters/" + clusterName());
     }
 }

@@ -6,9 +6,15 @@ import dev.wisim.metadata.client.Upstream.Answer;
 import dev.wisim.metadata.config.MetadataConfig;
 import dev.wisim.metadata.rest.MetadataException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -24,21 +30,42 @@ public class PodLocator {
 
     private final ApiserverClient apiserver;
     private final MetadataConfig config;
+    private final Set<String> nodeAddresses;
 
     public PodLocator(@RestClient ApiserverClient apiserver, MetadataConfig config) {
         this.apiserver = apiserver;
         this.config = config;
+        this.nodeAddresses = nodeAddresses(config.nodeAddresses());
+    }
+
+    /**
+     * The node's own addresses: the configured ones and those of its network interfaces (a container's
+     * address is not known before it starts). A pod's address is never among them.
+     */
+    static Set<String> nodeAddresses(List<String> configured) {
+        Set<String> addresses = new HashSet<>(configured);
+        try {
+            for (NetworkInterface each : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(each.getInetAddresses())) {
+                    String text = address.getHostAddress();
+                    addresses.add(text.contains("%") ? text.substring(0, text.indexOf('%')) : text);
+                }
+            }
+        } catch (SocketException | RuntimeException e) {
+            // the configured addresses then
+        }
+        return Set.copyOf(addresses);
     }
 
     public Workload locate(String bearerToken, String localAddress, String remoteAddress) {
         if (bearerToken != null) {
             return byToken(bearerToken);
         }
-        if (localAddress != null && !config.nodeAddresses().contains(localAddress)) {
+        if (localAddress != null && !nodeAddresses.contains(localAddress)) {
             return fromPod(podWithIp(localAddress).orElseThrow(() -> MetadataException.unknownCaller(
                     "no pod on this node has the IP address " + localAddress)));
         }
-        Optional<Map<String, Object>> bySource = remoteAddress == null || config.nodeAddresses().contains(remoteAddress)
+        Optional<Map<String, Object>> bySource = remoteAddress == null || nodeAddresses.contains(remoteAddress)
                 ? Optional.empty() : podWithIp(remoteAddress);
         if (bySource.isPresent()) {
             return fromPod(bySource.get());

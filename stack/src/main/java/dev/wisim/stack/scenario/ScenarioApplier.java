@@ -33,12 +33,22 @@ public final class ScenarioApplier {
     private final String iam;
     private final Map<String, String> clusterApis;
     private final String storage;
+    private final Map<String, String> keysAt;
 
     /** @param clusterApis each cluster's API server (plain HTTP), by cluster name */
     public ScenarioApplier(String iamUrl, Map<String, String> clusterApis, String storageUrl) {
+        this(iamUrl, clusterApis, storageUrl, clusterApis);
+    }
+
+    /**
+     * @param keysAt where STS reaches each cluster's API server for its keys, when that differs from
+     *               where this applier reaches it (containers on a network of their own)
+     */
+    public ScenarioApplier(String iamUrl, Map<String, String> clusterApis, String storageUrl, Map<String, String> keysAt) {
         this.iam = iamUrl;
         this.clusterApis = Map.copyOf(clusterApis);
         this.storage = storageUrl;
+        this.keysAt = Map.copyOf(keysAt);
     }
 
     /**
@@ -119,7 +129,7 @@ public final class ScenarioApplier {
     private void applyCluster(ClusterSpec cluster) {
         String apiserver = clusterApis.get(cluster.name());
         api.call("PUT", iam + "/_sim/workload-identity/gke-pools/" + cluster.project() + ".svc.id.goog/clusters", null,
-                Map.of("issuer", cluster.issuer(), "jwksUri", apiserver + "/openid/v1/jwks"), OK);
+                Map.of("issuer", cluster.issuer(), "jwksUri", keysAt.get(cluster.name()) + "/openid/v1/jwks"), OK);
         for (NamespaceSpec namespace : cluster.namespacesOrEmpty()) {
             api.call("POST", apiserver + "/api/v1/namespaces", null,
                     Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", namespace.name())), CREATED);

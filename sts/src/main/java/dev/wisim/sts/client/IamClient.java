@@ -59,8 +59,8 @@ public interface IamClient {
     record ClusterList(List<Cluster> clusters) {
     }
 
-    /** A cluster of a GKE workload pool: its issuer, and where its keys are. */
+    /** A cluster of a GKE workload pool: its issuer, and where its keys are (an address, or the JWKS itself). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Cluster(String pool, String issuer, String jwksUri) {
+    record Cluster(String pool, String issuer, String jwksUri, String jwksJson) {
     }
 }

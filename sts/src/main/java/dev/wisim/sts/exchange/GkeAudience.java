@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * The audience GKE's metadata server sends:
- * {@code identitynamespace:PROJECT.svc.id.goog:https://container.googleapis.com/v1/projects/P/locations/L/clusters/C}.
+ * {@code identitynamespace:PROJECT.svc.id.goog:https://container.googleapis.com/v1/projects/P/locations/L/clusters/C};
+ * the cluster part is the cluster's issuer, which for a real cluster running wisim is its own (any https URL
+ * registered in the pool).
  */
-public record GkeAudience(String pool, String clusterUrl, String project, String location, String cluster) {
+public record GkeAudience(String pool, String clusterUrl) {
 
-    private static final Pattern FORM = Pattern.compile("identitynamespace:([a-z][-a-z0-9]*\\.svc\\.id\\.goog):"
-            + "(https://container\\.googleapis\\.com/v1/projects/([^/]+)/(?:locations|zones)/([^/]+)/clusters/([^/]+))");
+    private static final Pattern FORM = Pattern.compile("identitynamespace:([a-z][-a-z0-9]*\\.svc\\.id\\.goog):(https://\\S+)");
 
     public static boolean looksLike(String audience) {
         return audience != null && audience.startsWith("identitynamespace:");
@@ -19,7 +20,7 @@ public record GkeAudience(String pool, String clusterUrl, String project, String
 
     public static Optional<GkeAudience> parse(String audience) {
         Matcher m = FORM.matcher(audience == null ? "" : audience);
-        return m.matches() ? Optional.of(new GkeAudience(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5))) : Optional.empty();
+        return m.matches() ? Optional.of(new GkeAudience(m.group(1), m.group(2))) : Optional.empty();
     }
 
     /** The project the workload pool belongs to ({@code PROJECT.svc.id.goog}). */

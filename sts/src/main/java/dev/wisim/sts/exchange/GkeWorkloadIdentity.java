@@ -1,7 +1,9 @@
 package dev.wisim.sts.exchange;
 
+import dev.wisim.jose.Jwks;
 import dev.wisim.jose.JwtRejection;
 import dev.wisim.jose.JwtVerifier;
+import dev.wisim.jose.KeySource;
 import dev.wisim.jose.VerificationRules;
 import dev.wisim.jose.VerifiedJwt;
 import dev.wisim.sts.client.IamClient;
@@ -99,8 +101,9 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
                 .issuer(audience.clusterUrl()).audience(audience.pool())
                 .leeway(config.clockSkew()).maxLifetime(MAX_LIFETIME);
         try {
-            return verifier.verify(token, cluster.jwksUri() == null ? keys.forIssuer(audience.clusterUrl())
-                    : keys.forJwksUri(audience.clusterUrl(), cluster.jwksUri()), rules);
+            KeySource source = cluster.jwksJson() != null && !cluster.jwksJson().isBlank() ? Jwks.parse(cluster.jwksJson())
+                    : cluster.jwksUri() == null ? keys.forIssuer(audience.clusterUrl()) : keys.forJwksUri(audience.clusterUrl(), cluster.jwksUri());
+            return verifier.verify(token, source, rules);
         } catch (JwtRejection e) {
             throw StsException.invalidGrant(SubjectTokenErrors.describe(e, token));
         }

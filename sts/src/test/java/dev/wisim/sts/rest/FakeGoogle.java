@@ -33,6 +33,9 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
     static final String AUDIENCE = "identitynamespace:" + POOL + ":" + ISSUER;
     static final String PROJECT_NUMBER = "123456789012";
     static final KeyRing CI_KEYS = KeyRing.inMemory(Clock.systemUTC());
+    /** A real cluster running wisim: its own issuer, registered in the pool with its JWKS inline. */
+    static final KeyRing REAL_CLUSTER_KEYS = KeyRing.inMemory(Clock.systemUTC());
+    static final String REAL_ISSUER = "https://kubernetes.default.svc.cluster.local";
     static final String CI_ISSUER = "https://ci.example";
     static final String PROVIDERS = "/_sim/workload-identity/projects/" + PROJECT_NUMBER + "/pools/";
     private HttpServer server;
@@ -75,7 +78,10 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
             Object body = switch (path) {
                 case "/_sim/workload-identity/gke-pools/" + POOL + "/clusters" -> Map.of("clusters",
                         query != null && query.equals("issuer=" + ISSUER) ? List.of(Map.of("pool", POOL, "issuer", ISSUER,
-                                "jwksUri", url + CLUSTER_PATH + "/jwks")) : List.of());
+                                "jwksUri", url + CLUSTER_PATH + "/jwks"))
+                        : query != null && query.equals("issuer=" + REAL_ISSUER) ? List.of(Map.of("pool", POOL, "issuer", REAL_ISSUER,
+                                "jwksJson", CanonicalJson.write(REAL_CLUSTER_KEYS.publicJwks())))
+                        : List.of());
                 case PROVIDERS + "ci/providers/github" -> provider("ci", "github", "ACTIVE", false, null);
                 case PROVIDERS + "ci/providers/audiences" -> provider("ci", "audiences", "ACTIVE", false, List.of("https://ci.example/sts"));
                 case PROVIDERS + "ci/providers/disabled" -> provider("ci", "disabled", "ACTIVE", true, null);

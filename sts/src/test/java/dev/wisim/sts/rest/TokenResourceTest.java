@@ -130,4 +130,17 @@ class TokenResourceTest {
         given().get("/_sim/keys").then().statusCode(200).body("keys[0].kid", equalTo(stsKeys.active().kid()))
                 .body("keys[0].alg", equalTo("RS256"));
     }
+
+    @Test
+    void aRealClusterRegisteredWithItsOwnIssuerAndKeysIsAGkeClusterToo() {
+        Map<String, Object> claims = new HashMap<>(FakeGoogle.ksaClaims("shop", "cart", 0, 600));
+        claims.put("iss", FakeGoogle.REAL_ISSUER);
+        Map<String, String> form = form(dev.wisim.jose.JwsSigner.sign(FakeGoogle.REAL_CLUSTER_KEYS.active(), claims));
+        form.put("audience", "identitynamespace:" + FakeGoogle.POOL + ":" + FakeGoogle.REAL_ISSUER);
+        postForm(form).statusCode(200).body("access_token", startsWith("ya29.d."));
+        // signed by the simulated cluster's key, the real cluster's token is refused
+        Map<String, String> forged = form(dev.wisim.jose.JwsSigner.sign(FakeGoogle.CLUSTER_KEYS.active(), claims));
+        forged.put("audience", "identitynamespace:" + FakeGoogle.POOL + ":" + FakeGoogle.REAL_ISSUER);
+        postForm(forged).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
 }
