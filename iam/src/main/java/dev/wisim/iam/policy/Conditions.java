@@ -29,11 +29,8 @@ public class Conditions {
 
     private static final int MAX_CACHED = 1000;
 
-    private final Cel cel = CelFactory.standardCelBuilder()
-            .addVar("request", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .setResultType(SimpleType.BOOL)
-            .build();
+    /** Built on first use: most policies have no condition, and building it costs start-up time. */
+    private volatile Cel cel;
     private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 
     /** {@code INVALID_ARGUMENT} unless the expression compiles to a boolean. */
@@ -55,6 +52,21 @@ public class Conditions {
         }
     }
 
+    private Cel environment() {
+        if (cel == null) {
+            synchronized (this) {
+                if (cel == null) {
+                    cel = CelFactory.standardCelBuilder()
+                            .addVar("request", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                            .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                            .setResultType(SimpleType.BOOL)
+                            .build();
+                }
+            }
+        }
+        return cel;
+    }
+
     private CelRuntime.Program program(String expression) {
         if (expression == null || expression.isBlank()) {
             throw IamException.invalidArgument("A condition requires an expression.");
@@ -63,13 +75,14 @@ public class Conditions {
         if (cached != null) {
             return cached;
         }
-        CelValidationResult compiled = cel.compile(expression);
+        Cel environment = environment();
+        CelValidationResult compiled = environment.compile(expression);
         if (compiled.hasError()) {
             throw IamException.invalidArgument("Condition expression is invalid: " + compiled.getErrorString());
         }
         try {
             CelAbstractSyntaxTree ast = compiled.getAst();
-            CelRuntime.Program program = cel.createProgram(ast);
+            CelRuntime.Program program = environment.createProgram(ast);
             if (programs.size() >= MAX_CACHED) {
                 programs.clear();
             }

@@ -21,17 +21,26 @@ public class AttributeExpressions {
     static final Pattern TARGET = Pattern.compile("google\\.(subject|groups|display_name|profile_photo)|attribute\\.[a-z0-9_]{1,100}");
     static final int MAX_CUSTOM_ATTRIBUTES = 50;
 
-    private final Cel mapping = CelFactory.standardCelBuilder()
-            .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .build();
-    private final Cel condition = CelFactory.standardCelBuilder()
-            .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .addVar("google", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .addVar("attribute", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .setResultType(SimpleType.BOOL)
-            .build();
+    private Cel mapping;
+    private Cel condition;
+
+    /** The CEL environments, built when a provider is first saved (they cost start-up time otherwise). */
+    private synchronized void build() {
+        if (mapping == null) {
+            mapping = CelFactory.standardCelBuilder()
+                    .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .build();
+            condition = CelFactory.standardCelBuilder()
+                    .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .addVar("google", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .addVar("attribute", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .setResultType(SimpleType.BOOL)
+                    .build();
+        }
+    }
 
     public void validateMapping(Map<String, String> attributeMapping) {
+        build();
         if (attributeMapping == null || !attributeMapping.containsKey("google.subject")) {
             throw IamException.invalidArgument("The attribute mapping must contain a mapping for google.subject.");
         }
@@ -50,6 +59,7 @@ public class AttributeExpressions {
 
     public void validateCondition(String attributeCondition) {
         if (attributeCondition != null && !attributeCondition.isBlank()) {
+            build();
             check(condition, attributeCondition, "Invalid attribute condition");
         }
     }

@@ -26,15 +26,23 @@ public class AttributeMapper {
     static final String REJECTED = "The given credential is rejected by the attribute condition.";
     private static final int MAX_CACHED = 1000;
 
-    private final Cel mapping = CelFactory.standardCelBuilder()
-            .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .build();
-    private final Cel condition = CelFactory.standardCelBuilder()
-            .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .addVar("google", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .addVar("attribute", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .setResultType(SimpleType.BOOL)
-            .build();
+    /** The CEL environments, built when a provider is first used (GKE exchanges never need them). */
+    private volatile Cel mapping;
+    private volatile Cel condition;
+
+    private synchronized void build() {
+        if (mapping == null) {
+            condition = CelFactory.standardCelBuilder()
+                    .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .addVar("google", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .addVar("attribute", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .setResultType(SimpleType.BOOL)
+                    .build();
+            mapping = CelFactory.standardCelBuilder()
+                    .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                    .build();
+        }
+    }
     private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 
     /**
@@ -42,6 +50,7 @@ public class AttributeMapper {
      * (a list), other {@code google.*} and {@code attribute.*} values as strings.
      */
     public Map<String, Object> map(Map<String, String> attributeMapping, Map<String, Object> claims) {
+        build();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributeMapping.forEach((target, expression) -> {
             Object value = evaluate(mapping, expression, Map.of("assertion", claims),
@@ -71,6 +80,7 @@ public class AttributeMapper {
         if (attributeCondition == null || attributeCondition.isBlank()) {
             return;
         }
+        build();
         Map<String, Object> google = new LinkedHashMap<>();
         Map<String, Object> attribute = new LinkedHashMap<>();
         attributes.forEach((name, value) -> {
