@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -18,10 +19,24 @@ class IamCredentialsResourceTest {
     static final String BODY = "{\"delegates\":[],\"scope\":[\"" + CLOUD_PLATFORM
             + "\",\"https://www.googleapis.com/auth/userinfo.email\"],\"lifetime\":\"3600s\"}";
 
-    private static String generate(String caller, String email, String body, int status) {
+    private static ValidatableResponse generate(String caller, String email, String body, int status) {
         return given().auth().oauth2(caller).contentType(ContentType.JSON).body(body)
                 .post("/v1/projects/-/serviceAccounts/" + email + ":generateAccessToken")
-                .then().statusCode(status).extract().asString();
+                .then().statusCode(status).contentType("application/json; charset=UTF-8");
+    }
+
+    private static void granted(String caller, String email) {
+        generate(caller, email, BODY, 200).body("accessToken", startsWith("ya29.")).body("expireTime", matchesPattern(".+Z"));
+    }
+
+    private static void denied(String caller, String email) {
+        generate(caller, email, BODY, 403).body("error.status", equalTo("PERMISSION_DENIED"))
+                .body("error.details[0].metadata.permission", equalTo("iam.serviceAccounts.getAccessToken"));
+    }
+
+    private static void unauthenticated(String caller, String email) {
+        generate(caller, email, BODY, 401).body("error.code", equalTo(401)).body("error.status", equalTo("UNAUTHENTICATED"))
+                .body("error.message", equalTo(IamException.INVALID_CREDENTIALS));
     }
 
     @Test
@@ -51,8 +66,8 @@ class IamCredentialsResourceTest {
         String gsa = IamWorld.serviceAccount(admin, "wi-principal");
         IamWorld.bind(admin, gsa, "roles/iam.workloadIdentityUser",
                 FakeSts.POOL_PREFIX + "demo-project.svc.id.goog/subject/ns/team/sa/worker");
-        generate(FakeSts.federatedToken("team", "worker", 3600, CLOUD_PLATFORM), gsa, BODY, 200);
-        generate(FakeSts.federatedToken("team", "other", 3600, CLOUD_PLATFORM), gsa, BODY, 403);
+        granted(FakeSts.federatedToken("team", "worker", 3600, CLOUD_PLATFORM), gsa);
+        denied(FakeSts.federatedToken("team", "other", 3600, CLOUD_PLATFORM), gsa);
     }
 
     @Test
@@ -61,7 +76,7 @@ class IamCredentialsResourceTest {
         String gsa = IamWorld.serviceAccount(admin, "wi-set");
         IamWorld.bind(admin, gsa, "roles/iam.workloadIdentityUser",
                 FakeSts.POOL_PREFIX.replace("principal://", "principalSet://") + "demo-project.svc.id.goog/namespace/batch");
-        generate(FakeSts.federatedToken("batch", "any", 3600, CLOUD_PLATFORM), gsa, BODY, 200);
+        granted(FakeSts.federatedToken("batch", "any", 3600, CLOUD_PLATFORM), gsa);
     }
 
     @Test
@@ -94,13 +109,13 @@ class IamCredentialsResourceTest {
         String gsa = IamWorld.serviceAccount(admin, "wi-validate");
         IamWorld.bind(admin, gsa, "roles/iam.workloadIdentityUser", "serviceAccount:demo-project.svc.id.goog[demo/app]");
         String caller = FakeSts.federatedToken("demo", "app", 3600, CLOUD_PLATFORM);
-        generate(caller, gsa, "{\"scope\":[]}", 400);
-        generate(caller, gsa, "{\"scope\":[null]}", 400);
-        generate(caller, gsa, "{\"delegates\":[null],\"scope\":[\"" + CLOUD_PLATFORM + "\"]}", 400);
+        generate(caller, gsa, "{\"scope\":[]}", 400).body("error.status", equalTo("INVALID_ARGUMENT"));
+        generate(caller, gsa, "{\"scope\":[null]}", 400).body("error.status", equalTo("INVALID_ARGUMENT"));
+        generate(caller, gsa, "{\"delegates\":[null],\"scope\":[\"" + CLOUD_PLATFORM + "\"]}", 400).body("error.status", equalTo("INVALID_ARGUMENT"));
         given().auth().oauth2(caller).contentType(ContentType.JSON).body("{\"scope\":[\"x\"],\"lifetime\":\"7200s\"}")
                 .post("/v1/projects/-/serviceAccounts/" + gsa + ":generateAccessToken")
                 .then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
-        generate(caller, gsa, "{\"delegates\":null,\"scope\":[\"" + CLOUD_PLATFORM + "\"]}", 200);
+        generate(caller, gsa, "{\"delegates\":null,\"scope\":[\"" + CLOUD_PLATFORM + "\"]}", 200).body("accessToken", startsWith("ya29."));
         given().auth().oauth2(FakeSts.federatedToken("demo", "app", 3600, "https://www.googleapis.com/auth/devstorage.read_only"))
                 .contentType(ContentType.JSON).body(BODY)
                 .post("/v1/projects/-/serviceAccounts/" + gsa + ":generateAccessToken")
@@ -110,12 +125,12 @@ class IamCredentialsResourceTest {
     @Test
     void refusesExpiredAndForgedCallers() {
         String gsa = IamWorld.serviceAccount(IamWorld.admin(), "wi-forged");
-        generate(FakeSts.federatedToken("demo", "app", -10, CLOUD_PLATFORM), gsa, BODY, 401);
+        unauthenticated(FakeSts.federatedToken("demo", "app", -10, CLOUD_PLATFORM), gsa);
         String real = FakeSts.federatedToken("demo", "app", 3600, CLOUD_PLATFORM);
         String[] parts = real.substring("ya29.d.".length()).split("\\.");
         String tampered = "ya29.d." + parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
-        generate(tampered, gsa, BODY, 401);
-        generate("ya29.d.garbage", gsa, BODY, 401);
+        unauthenticated(tampered, gsa);
+        unauthenticated("ya29.d.garbage", gsa);
     }
 
     @Test
