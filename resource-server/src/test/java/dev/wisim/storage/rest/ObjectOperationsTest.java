@@ -67,7 +67,7 @@ class ObjectOperationsTest {
         assertThat(location).contains("/resumable/upload/storage/v1/b/ops-bucket/o?");
         String path = location.substring("http://127.0.0.1:8083".length());
         given().urlEncodingEnabled(false).header("Content-Range", "bytes 0-2/*").body("abc".getBytes()).put(path).then().statusCode(308);
-        given().auth().oauth2(FakeIam.OWNER).get("/storage/v1/b/" + BUCKET + "/o/pending.bin").then().statusCode(404);
+        given().auth().oauth2(FakeIam.OWNER).get("/storage/v1/b/" + BUCKET + "/o/pending.bin").then().statusCode(404).body("error.errors[0].reason", equalTo("notFound"));
         given().urlEncodingEnabled(false).delete(path).then().statusCode(499);
         given().urlEncodingEnabled(false).header("Content-Range", "bytes */3").put(path).then().statusCode(404);
 
@@ -77,7 +77,7 @@ class ObjectOperationsTest {
                 .body("abc".getBytes()).put(wrongHash.substring("http://127.0.0.1:8083".length()))
                 .then().statusCode(400).body("error.message", startsWith("Provided CRC32C"));
         given().auth().oauth2(FakeIam.READER).contentType(ContentType.JSON).body("{\"name\":\"x\"}")
-                .queryParam("uploadType", "resumable").post("/upload/storage/v1/b/" + BUCKET + "/o").then().statusCode(403);
+                .queryParam("uploadType", "resumable").post("/upload/storage/v1/b/" + BUCKET + "/o").then().statusCode(403).body("error.errors[0].reason", equalTo("forbidden"));
     }
 
     @Test
@@ -108,9 +108,9 @@ class ObjectOperationsTest {
         given().auth().oauth2(FakeIam.OWNER).queryParam("ifGenerationNotMatch", generation("guarded.txt"))
                 .get("/storage/v1/b/" + BUCKET + "/o/guarded.txt").then().statusCode(304);
         given().auth().oauth2(FakeIam.OWNER).queryParam("ifMetagenerationMatch", 2).delete("/storage/v1/b/" + BUCKET + "/o/guarded.txt")
-                .then().statusCode(412);
+                .then().statusCode(412).body("error.errors[0].reason", equalTo("conditionNotMet"));
         given().auth().oauth2(FakeIam.OWNER).queryParam("generation", generation).get("/storage/v1/b/" + BUCKET + "/o/guarded.txt")
-                .then().statusCode(404);
+                .then().statusCode(404).body("error.errors[0].reason", equalTo("notFound"));
     }
 
     @Test
@@ -137,9 +137,9 @@ class ObjectOperationsTest {
                 .patch("/storage/v1/b/" + BUCKET + "/o/rewritten.txt").then().statusCode(200)
                 .body("metageneration", equalTo("2")).body("cacheControl", equalTo("no-cache")).body("metadata.team", equalTo("blue"));
         given().auth().oauth2(FakeIam.READER).contentType(ContentType.JSON).body("{}")
-                .post("/storage/v1/b/" + BUCKET + "/o/whole.txt/copyTo/b/" + BUCKET + "/o/stolen.txt").then().statusCode(403);
+                .post("/storage/v1/b/" + BUCKET + "/o/whole.txt/copyTo/b/" + BUCKET + "/o/stolen.txt").then().statusCode(403).body("error.errors[0].reason", equalTo("forbidden"));
         given().auth().oauth2(FakeIam.OWNER).contentType(ContentType.JSON).body(Map.of("sourceObjects", List.of(Map.of("name", "nope"))))
-                .post("/storage/v1/b/" + BUCKET + "/o/x/compose").then().statusCode(404);
+                .post("/storage/v1/b/" + BUCKET + "/o/x/compose").then().statusCode(404).body("error.errors[0].reason", equalTo("notFound"));
     }
 
     @Test
@@ -163,7 +163,7 @@ class ObjectOperationsTest {
                 .body("kind", nullValue());
         given().auth().oauth2(FakeIam.READER).queryParam("fields", "items(name,size)").queryParam("prefix", "logs/a")
                 .get("/storage/v1/b/" + BUCKET + "/o").then().body("items[0].keySet()", contains("name", "size"));
-        given().auth().oauth2(FakeIam.READER).queryParam("matchGlob", "logs/{a").get("/storage/v1/b/" + BUCKET + "/o").then().statusCode(400);
+        given().auth().oauth2(FakeIam.READER).queryParam("matchGlob", "logs/{a").get("/storage/v1/b/" + BUCKET + "/o").then().statusCode(400).body("error.errors[0].reason", equalTo("invalid"));
     }
 
     @Test
@@ -173,8 +173,8 @@ class ObjectOperationsTest {
         given().auth().oauth2(FakeIam.OWNER).contentType(ContentType.JSON).body(Map.of("labels", Map.of("env", "test")))
                 .patch("/storage/v1/b/" + BUCKET).then().statusCode(200).body("labels.env", equalTo("test"));
         given().auth().oauth2(FakeIam.OWNER).contentType(ContentType.JSON).body("{}").queryParam("ifMetagenerationMatch", 1)
-                .patch("/storage/v1/b/" + BUCKET).then().statusCode(412);
-        given().auth().oauth2(FakeIam.READER).contentType(ContentType.JSON).body("{}").patch("/storage/v1/b/" + BUCKET).then().statusCode(403);
+                .patch("/storage/v1/b/" + BUCKET).then().statusCode(412).body("error.errors[0].reason", equalTo("conditionNotMet"));
+        given().auth().oauth2(FakeIam.READER).contentType(ContentType.JSON).body("{}").patch("/storage/v1/b/" + BUCKET).then().statusCode(403).body("error.errors[0].reason", equalTo("forbidden"));
         given().auth().oauth2(FakeIam.OWNER).queryParam("project", "demo-project").queryParam("maxResults", 1)
                 .get("/storage/v1/b").then().statusCode(200).body("items.size()", equalTo(1))
                 .body("nextPageToken", org.hamcrest.Matchers.notNullValue());
@@ -188,6 +188,6 @@ class ObjectOperationsTest {
             assertThat(given().auth().oauth2(token).get("/storage/v1/b/" + BUCKET + "/o/for-reader.txt?alt=media")
                     .then().statusCode(200).extract().asByteArray()).isEqualTo("yes".getBytes(StandardCharsets.UTF_8));
         }
-        given().auth().oauth2("eyJ.forged.id").get("/storage/v1/b/" + BUCKET + "/o/for-reader.txt").then().statusCode(401);
+        given().auth().oauth2("eyJ.forged.id").get("/storage/v1/b/" + BUCKET + "/o/for-reader.txt").then().statusCode(401).body("error.errors[0].reason", equalTo("authError"));
     }
 }

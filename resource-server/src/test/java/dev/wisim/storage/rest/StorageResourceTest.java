@@ -56,7 +56,7 @@ class StorageResourceTest {
         given().auth().oauth2(FakeIam.OWNER).contentType(ContentType.JSON).body("{\"name\":\"fresh-bucket\"}")
                 .post("/storage/v1/b?project=demo-project").then().statusCode(409).body("error.errors[0].reason", equalTo("conflict"));
         given().auth().oauth2(FakeIam.READER).contentType(ContentType.JSON).body("{\"name\":\"readers-bucket\"}")
-                .post("/storage/v1/b?project=demo-project").then().statusCode(403);
+                .post("/storage/v1/b?project=demo-project").then().statusCode(403).body("error.errors[0].reason", equalTo("forbidden"));
     }
 
     @Test
@@ -167,6 +167,6 @@ class StorageResourceTest {
         upload("misc-bucket", "keep.txt", "k");
         given().auth().oauth2(FakeIam.OWNER).post("/storage/v1/b/misc-bucket/o/keep.txt").then().statusCode(404)
                 .contentType(JSON_UTF8).body("error.errors[0].reason", equalTo("notFound"));
-        given().auth().oauth2(FakeIam.OWNER).delete("/storage/v1/b/misc-bucket").then().statusCode(409);
+        given().auth().oauth2(FakeIam.OWNER).delete("/storage/v1/b/misc-bucket").then().statusCode(409).body("error.errors[0].reason", equalTo("conflict"));
     }
 }
