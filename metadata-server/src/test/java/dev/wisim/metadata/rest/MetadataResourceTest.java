@@ -45,7 +45,8 @@ class MetadataResourceTest {
                 .contentType("text/plain; charset=utf-8")
                 .header("Metadata-Flavor", "Google").header("X-Content-Type-Options", "nosniff")
                 .body(equalTo("Missing required header \"Metadata-Flavor\": \"Google\"\n"));
-        given().header("Metadata-Flavor", "google-ish").get("/computeMetadata/v1/project/project-id").then().statusCode(403);
+        given().header("Metadata-Flavor", "google-ish").get("/computeMetadata/v1/project/project-id").then().statusCode(403)
+                .body(equalTo("Missing required header \"Metadata-Flavor\": \"Google\"\n"));
         google().header("X-Forwarded-For", "10.0.0.1").get("/computeMetadata/v1/project/project-id").then().statusCode(403)
                 .header("Metadata-Flavor", "Google");
     }
@@ -74,7 +75,7 @@ class MetadataResourceTest {
     @Test
     void theTokenPathAcceptsTheEmailAlias() {
         google().get(SA + FakeUpstreams.GSA + "/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.GSA_TOKEN));
-        google().get(SA + "other@demo-project.iam.gserviceaccount.com/token").then().statusCode(404);
+        google().get(SA + "other@demo-project.iam.gserviceaccount.com/token").then().statusCode(404).body(equalTo("404 page not found\n"));
     }
 
     @Test
@@ -147,7 +148,8 @@ class MetadataResourceTest {
                 .body(equalTo(FakeUpstreams.ID_TOKEN));
         assertThat(FakeUpstreams.lastIdTokenRequest.get()).containsEntry("audience", "https://example.test")
                 .containsEntry("includeEmail", true);
-        google().queryParam("audience", "a").queryParam("format", "weird").get(SA + "default/identity").then().statusCode(400);
+        google().queryParam("audience", "a").queryParam("format", "weird").get(SA + "default/identity").then().statusCode(400)
+                .contentType("text/plain; charset=utf-8").body(equalTo("format must be one of standard, full\n"));
     }
 
     @Test
@@ -194,7 +196,8 @@ class MetadataResourceTest {
         Thread.sleep(500);
         FakeUpstreams.annotation.set(null);
         assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("demo-project.svc.id.goog");
-        google().queryParam("wait_for_change", "true").queryParam("timeout_sec", "soon").get(SA + "default/email").then().statusCode(400);
+        google().queryParam("wait_for_change", "true").queryParam("timeout_sec", "soon").get(SA + "default/email").then().statusCode(400)
+                .body(equalTo("timeout_sec must be a non-negative integer\n"));
     }
 
     @Test
@@ -220,7 +223,7 @@ class MetadataResourceTest {
     void answersUnknownPathsAndBadRequestsInPlainText() {
         google().get("/computeMetadata/v1/instance/attributes/kube-env").then().statusCode(404)
                 .contentType("text/plain; charset=utf-8").header("Metadata-Flavor", "Google").body(equalTo("404 page not found\n"));
-        google().get("/computeMetadata/v1/project/project-id/").then().statusCode(404);
+        google().get("/computeMetadata/v1/project/project-id/").then().statusCode(404).body(equalTo("404 page not found\n"));
         google().get(SA + "default/identity").then().statusCode(400).body(equalTo("non-empty audience parameter required\n"));
         google().post(SA + "default/token").then().statusCode(405).header("Metadata-Flavor", "Google");
     }
