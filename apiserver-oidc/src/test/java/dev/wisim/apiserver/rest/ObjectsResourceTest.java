@@ -148,8 +148,9 @@ class ObjectsResourceTest {
         namespace("ns-gone");
         given().delete("/api/v1/namespaces/ns-gone").then().statusCode(200)
                 .body("status.phase", equalTo("Terminating")).body("metadata.deletionTimestamp", notNullValue());
-        given().get("/api/v1/namespaces/ns-gone/serviceaccounts/default").then().statusCode(404);
-        given().get("/api/v1/namespaces/ns-gone").then().statusCode(404);
+        given().get("/api/v1/namespaces/ns-gone/serviceaccounts/default").then().statusCode(404).body("reason", equalTo("NotFound"))
+                .body("message", equalTo("serviceaccounts \"default\" not found"));
+        given().get("/api/v1/namespaces/ns-gone").then().statusCode(404).body("message", equalTo("namespaces \"ns-gone\" not found"));
     }
 
     @Test
@@ -166,13 +167,13 @@ class ObjectsResourceTest {
                 .body("message", equalTo("the server could not find the requested resource"));
         given().get("/nowhere").then().statusCode(404).contentType("text/plain").body(equalTo("404 page not found\n"));
         given().queryParam("dryRun", "Some").contentType(ContentType.JSON).body("{\"metadata\":{\"name\":\"x\"}}")
-                .post("/api/v1/namespaces").then().statusCode(400);
+                .post("/api/v1/namespaces").then().statusCode(400).body("reason", equalTo("BadRequest"));
     }
 
     @Test
     void dryRunValidatesWithoutPersisting() {
         given().queryParam("dryRun", "All").contentType(ContentType.JSON).body("{\"metadata\":{\"name\":\"ns-dry\"}}")
                 .post("/api/v1/namespaces").then().statusCode(201).body("metadata.name", equalTo("ns-dry"));
-        given().get("/api/v1/namespaces/ns-dry").then().statusCode(404);
+        given().get("/api/v1/namespaces/ns-dry").then().statusCode(404).body("reason", equalTo("NotFound"));
     }
 }

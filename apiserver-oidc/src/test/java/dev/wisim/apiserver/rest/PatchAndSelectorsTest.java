@@ -2,6 +2,7 @@ package dev.wisim.apiserver.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -92,7 +93,8 @@ class PatchAndSelectorsTest {
                 .then().statusCode(201).header("Warning", "299 - \"unknown field \\\"metadata.colour\\\"\"")
                 .body("metadata", not(hasKey("colour")));
         given().contentType("application/merge-patch+json").queryParam("fieldValidation", "Strict")
-                .body("{\"spec\":{\"x\":1}}").patch(SA + "warned").then().statusCode(400);
+                .body("{\"spec\":{\"x\":1}}").patch(SA + "warned").then().statusCode(400).body("kind", equalTo("Status"))
+                .body("reason", equalTo("BadRequest")).body("message", containsString("unknown field \"spec\""));
         given().contentType("text/plain").body("x").patch(SA + "warned").then().statusCode(415);
     }
 
@@ -104,7 +106,8 @@ class PatchAndSelectorsTest {
                 .then().statusCode(200).body("items.metadata.name", contains("blue-one"));
         given().queryParam("labelSelector", "team in (blue,red),!tier").get(SA.substring(0, SA.length() - 1))
                 .then().statusCode(200).body("items.metadata.name", contains("red-one"));
-        given().queryParam("labelSelector", "team in (blue").get("/api/v1/serviceaccounts").then().statusCode(400);
+        given().queryParam("labelSelector", "team in (blue").get("/api/v1/serviceaccounts").then().statusCode(400)
+                .body("kind", equalTo("Status")).body("reason", equalTo("BadRequest"));
         given().accept("application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json")
                 .queryParam("labelSelector", "team=blue").get(SA.substring(0, SA.length() - 1))
                 .then().statusCode(200).contentType("application/json;as=Table;v=v1;g=meta.k8s.io")
@@ -138,6 +141,6 @@ class PatchAndSelectorsTest {
                 .body("paths.'/api/v1/namespaces/{namespace}/serviceaccounts/{name}'.patch.parameters[0].name", equalTo("fieldValidation"))
                 .body("paths.'/api/v1/namespaces/{namespace}/serviceaccounts/{name}'.patch.'x-kubernetes-group-version-kind'.kind",
                         equalTo("ServiceAccount"));
-        given().get("/openapi/v2").then().statusCode(404);
+        given().get("/openapi/v2").then().statusCode(404).contentType("text/plain").body(equalTo("404 page not found\n"));
     }
 }
