@@ -155,7 +155,8 @@ class IamCredentialsResourceTest {
                 - ((Number) jwt.claims().get("iat")).longValue()).isEqualTo(3600);
 
         given().auth().oauth2(caller).contentType(ContentType.JSON).body("{\"audience\":\"\"}")
-                .post("/v1/projects/-/serviceAccounts/" + gsa + ":generateIdToken").then().statusCode(400);
+                .post("/v1/projects/-/serviceAccounts/" + gsa + ":generateIdToken").then().statusCode(400)
+                .body("error.status", equalTo("INVALID_ARGUMENT"));
         given().auth().oauth2(FakeSts.federatedToken("demo", "other", 3600, CLOUD_PLATFORM)).contentType(ContentType.JSON)
                 .body("{\"audience\":\"x\"}").post("/v1/projects/-/serviceAccounts/" + gsa + ":generateIdToken")
                 .then().statusCode(403).body("error.message",

@@ -67,16 +67,17 @@ class PolicyConditionsTest {
         Map<String, Object> untitled = Map.of("role", "roles/iam.workloadIdentityUser", "members", List.of(KSA),
                 "condition", Map.of("expression", "true"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("policy", Map.of("version", 3, "bindings", List.of(untitled))))
-                .post(path + ":setIamPolicy").then().statusCode(400);
+                .post(path + ":setIamPolicy").then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
         Map<String, Object> fine = Map.of("role", "roles/iam.workloadIdentityUser", "members", List.of(KSA),
                 "condition", Map.of("title", "t", "expression", "true"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("policy", Map.of("version", 1, "bindings", List.of(fine))))
-                .post(path + ":setIamPolicy").then().statusCode(400);
+                .post(path + ":setIamPolicy").then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("policy", Map.of("version", 3, "bindings", List.of(fine))))
                 .post(path + ":setIamPolicy").then().statusCode(200);
 
         given().auth().oauth2(admin).post(path + ":getIamPolicy").then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
-        given().auth().oauth2(admin).queryParam("options.requestedPolicyVersion", 2).post(path + ":getIamPolicy").then().statusCode(400);
+        given().auth().oauth2(admin).queryParam("options.requestedPolicyVersion", 2).post(path + ":getIamPolicy").then().statusCode(400)
+                .body("error.status", equalTo("INVALID_ARGUMENT"));
         given().auth().oauth2(admin).queryParam("options.requestedPolicyVersion", 3).post(path + ":getIamPolicy").then().statusCode(200)
                 .body("version", equalTo(3)).body("bindings[0].condition.title", equalTo("t"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"options\":{\"requestedPolicyVersion\":3}}")
@@ -157,11 +158,12 @@ class PolicyConditionsTest {
         String uniqueId = given().auth().oauth2(admin).get("/v1/projects/-/serviceAccounts/" + email).then().extract().path("uniqueId");
         given().auth().oauth2(admin).delete("/v1/projects/-/serviceAccounts/" + email).then().statusCode(200);
         given().auth().oauth2(IamWorld.userToken("mallory@example.com")).post("/v1/projects/demo-project/serviceAccounts/" + uniqueId + ":undelete")
-                .then().statusCode(403);
+                .then().statusCode(403).body("error.status", equalTo("PERMISSION_DENIED"));
         given().auth().oauth2(admin).post("/v1/projects/demo-project/serviceAccounts/" + uniqueId + ":undelete").then().statusCode(200)
                 .body("restoredAccount.email", equalTo(email)).body("restoredAccount.uniqueId", equalTo(uniqueId));
         given().auth().oauth2(admin).get("/v1/projects/-/serviceAccounts/" + email).then().statusCode(200);
-        given().auth().oauth2(admin).post("/v1/projects/demo-project/serviceAccounts/" + uniqueId + ":undelete").then().statusCode(404);
+        given().auth().oauth2(admin).post("/v1/projects/demo-project/serviceAccounts/" + uniqueId + ":undelete").then().statusCode(404)
+                .body("error.status", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -179,7 +181,8 @@ class PolicyConditionsTest {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/v1/projects/-/serviceAccounts/" + email + ":generateAccessToken")
                     .then().statusCode(200);
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.replace("43200s", "43201s"))
-                    .post("/v1/projects/-/serviceAccounts/" + email + ":generateAccessToken").then().statusCode(400);
+                    .post("/v1/projects/-/serviceAccounts/" + email + ":generateAccessToken").then().statusCode(400)
+                    .body("error.status", equalTo("INVALID_ARGUMENT"));
         } finally {
             given().contentType(ContentType.JSON).body("{\"allowedValues\":[]}")
                     .put("/_sim/org-policy/iam.allowServiceAccountCredentialLifetimeExtension").then().statusCode(200);

@@ -127,7 +127,7 @@ class ServiceAccountKeyResourceTest {
         given().auth().oauth2(admin).get(key).then().statusCode(404).body("error.status", equalTo("NOT_FOUND"))
                 .body("error.message", equalTo("Service account key " + file.get("private_key_id") + " does not exist."));
         OAuthTokenResourceTest.refused(file, "invalid_grant", "Invalid JWT Signature.");
-        given().auth().oauth2(admin).post(key + ":rotate").then().statusCode(404);
+        given().auth().oauth2(admin).post(key + ":rotate").then().statusCode(404).body("error.status", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -160,7 +160,8 @@ class ServiceAccountKeyResourceTest {
         }
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post(keys(email))
                 .then().statusCode(400).body("error.status", equalTo("FAILED_PRECONDITION"));
-        given().auth().oauth2(admin).get(keys("nobody@demo-project.iam.gserviceaccount.com")).then().statusCode(404);
+        given().auth().oauth2(admin).get(keys("nobody@demo-project.iam.gserviceaccount.com")).then().statusCode(404)
+                .body("error.status", equalTo("NOT_FOUND"));
     }
 
     @Test

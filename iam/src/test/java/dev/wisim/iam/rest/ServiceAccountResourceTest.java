@@ -92,7 +92,8 @@ class ServiceAccountResourceTest {
         given().get("/v1/projects/demo-project/serviceAccounts").then().statusCode(401)
                 .body("error.status", equalTo("UNAUTHENTICATED"))
                 .body("error.message", equalTo(IamException.INVALID_CREDENTIALS));
-        given().auth().oauth2("ya29.c.forged").get("/v1/projects/demo-project/serviceAccounts").then().statusCode(401);
+        given().auth().oauth2("ya29.c.forged").get("/v1/projects/demo-project/serviceAccounts").then().statusCode(401)
+                .body("error.status", equalTo("UNAUTHENTICATED"));
         IamWorld.admin();
         given().auth().oauth2(IamWorld.userToken("stranger@example.com")).get("/v1/projects/demo-project/serviceAccounts")
                 .then().statusCode(403)

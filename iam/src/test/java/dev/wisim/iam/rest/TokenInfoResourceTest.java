@@ -69,7 +69,8 @@ class TokenInfoResourceTest {
         given().queryParam("token", token).post("/revoke").then().statusCode(400)
                 .body("error", equalTo("invalid_token")).body("error_description", equalTo("Token expired or revoked"));
         given().post("/revoke").then().statusCode(400).body("error", equalTo("invalid_request"));
-        given().queryParam("token", "ya29.c.never-issued").get("/o/oauth2/revoke").then().statusCode(400);
+        given().queryParam("token", "ya29.c.never-issued").get("/o/oauth2/revoke").then().statusCode(400)
+                .body("error", equalTo("invalid_token")).body("error_description", equalTo("Token expired or revoked"));
     }
 
     @Test
@@ -90,6 +91,7 @@ class TokenInfoResourceTest {
         given().queryParam("id_token", dev.wisim.jose.TokenForge.algNone(Map.of("iss", "https://accounts.google.com", "aud", "x",
                 "exp", java.time.Instant.now().getEpochSecond() + 600))).get("/oauth2/v3/tokeninfo")
                 .then().statusCode(400).body("error_description", equalTo("Invalid Value"));
-        given().queryParam("id_token", "garbage").get("/oauth2/v1/tokeninfo").then().statusCode(400);
+        given().queryParam("id_token", "garbage").get("/oauth2/v1/tokeninfo").then().statusCode(400)
+                .body("error", equalTo("invalid_token")).body("error_description", equalTo("Invalid Value"));
     }
 }

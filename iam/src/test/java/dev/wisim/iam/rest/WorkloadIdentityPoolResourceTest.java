@@ -58,7 +58,8 @@ class WorkloadIdentityPoolResourceTest {
             given().auth().oauth2(admin).contentType(ContentType.JSON).queryParam("workloadIdentityPoolId", bad).body("{}").post(POOLS)
                     .then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
         }
-        given().auth().oauth2(admin).get("/v1/projects/demo-project/locations/us-east1/workloadIdentityPools").then().statusCode(400);
+        given().auth().oauth2(admin).get("/v1/projects/demo-project/locations/us-east1/workloadIdentityPools").then().statusCode(400)
+                .body("error.status", equalTo("INVALID_ARGUMENT"));
         given().auth().oauth2(IamWorld.userToken("mallory@example.com")).get(POOLS).then().statusCode(403)
                 .body("error.details[0].metadata.permission", equalTo("iam.workloadIdentityPools.list"));
         given().auth().oauth2(admin).get(POOLS + "/no-such-pool").then().statusCode(404).body("error.status", equalTo("NOT_FOUND"));
@@ -79,7 +80,8 @@ class WorkloadIdentityPoolResourceTest {
                 .body("workloadIdentityPools.name", hasItem(org.hamcrest.Matchers.endsWith("/short-lived")));
         given().auth().oauth2(admin).post(POOLS + "/short-lived:undelete").then().statusCode(200).body("response.state", equalTo("ACTIVE"));
         given().auth().oauth2(admin).get(POOLS + "/short-lived/operations/abc").then().statusCode(200).body("done", equalTo(true));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").patch(POOLS + "/short-lived").then().statusCode(400);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").patch(POOLS + "/short-lived").then().statusCode(400)
+                .body("error.message", equalTo("updateMask is required.")).body("error.status", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
@@ -121,7 +123,8 @@ class WorkloadIdentityPoolResourceTest {
         given().get("/_sim/workload-identity/projects/" + NUMBER + "/pools/provider-checks/providers/github").then().statusCode(200)
                 .body("provider.state", equalTo("DELETED")).body("pool.state", equalTo("ACTIVE"));
         given().auth().oauth2(admin).post(providers + "/github:undelete").then().statusCode(200).body("response.state", equalTo("ACTIVE"));
-        given().get("/_sim/workload-identity/projects/" + NUMBER + "/pools/provider-checks/providers/nope").then().statusCode(404);
+        given().get("/_sim/workload-identity/projects/" + NUMBER + "/pools/provider-checks/providers/nope").then().statusCode(404)
+                .body("error.status", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -132,8 +135,8 @@ class WorkloadIdentityPoolResourceTest {
                 .put(pool).then().statusCode(200).body("pool", equalTo("demo-project.svc.id.goog"));
         given().queryParam("issuer", issuer).get(pool).then().statusCode(200).body("clusters[0].jwksUri", equalTo("http://127.0.0.1:1/openid/v1/jwks"));
         given().queryParam("issuer", issuer + "x").get(pool).then().statusCode(200).body("clusters.size()", equalTo(0));
-        given().contentType(ContentType.JSON).body(Map.of("issuer", "http://plain")).put(pool).then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("issuer", "http://plain")).put(pool).then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
         given().queryParam("issuer", issuer).delete(pool).then().statusCode(200);
-        given().queryParam("issuer", issuer).delete(pool).then().statusCode(404);
+        given().queryParam("issuer", issuer).delete(pool).then().statusCode(404).body("error.status", equalTo("NOT_FOUND"));
     }
 }
