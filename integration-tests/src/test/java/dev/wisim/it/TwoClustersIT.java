@@ -45,19 +45,26 @@ class TwoClustersIT {
         return (String) exchanged.json().get("access_token");
     }
 
-    private static int impersonate(String federated) {
+    private static Http.Reply impersonate(String federated) {
         return Http.postJson(stack.url(Service.IAM) + "/v1/projects/-/serviceAccounts/" + GSA + ":generateAccessToken",
-                Map.of("scope", List.of(FederationIT.CLOUD_PLATFORM)), "Authorization", "Bearer " + federated).status();
+                Map.of("scope", List.of(FederationIT.CLOUD_PLATFORM)), "Authorization", "Bearer " + federated);
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theSameKsaInBothClustersIsOnePrincipalWithOneBinding() {
         String east = federatedToken("east", "cart");
         String west = federatedToken("west", "cart");
         assertThat(FederationIT.tokeninfo(stack, east).get("sub")).isEqualTo(FederationIT.tokeninfo(stack, west).get("sub"));
-        assertThat(impersonate(east)).isEqualTo(200);
-        assertThat(impersonate(west)).isEqualTo(200);
-        assertThat(impersonate(federatedToken("west", "other"))).isEqualTo(403);
+        for (String federated : List.of(east, west)) {
+            Http.Reply granted = impersonate(federated);
+            assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+            assertThat((String) granted.json().get("accessToken")).startsWith("ya29.");
+        }
+        Http.Reply denied = impersonate(federatedToken("west", "other"));
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat((Map<String, Object>) denied.json().get("error")).containsEntry("status", "PERMISSION_DENIED")
+                .containsEntry("message", "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).");
     }
 
     @Test
@@ -72,7 +79,10 @@ class TwoClustersIT {
                 "Authorization", "Bearer " + federated);
         assertThat(object.status()).as(object.body()).isEqualTo(200);
         assertThat(object.body()).isEqualTo("for the cart");
-        assertThat(Http.get(stack.url(Service.STORAGE) + "/storage/v1/b/cart-bucket/o/cart.txt?alt=media",
-                "Authorization", "Bearer " + federatedToken("west", "other")).status()).isEqualTo(403);
+        Http.Reply denied = Http.get(stack.url(Service.STORAGE) + "/storage/v1/b/cart-bucket/o/cart.txt?alt=media",
+                "Authorization", "Bearer " + federatedToken("west", "other"));
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(((Map<?, ?>) denied.json().get("error")).get("message").toString())
+                .contains("/subject/ns/shop/sa/other does not have storage.objects.get access");
     }
 }
