@@ -26,12 +26,22 @@ public class AttributeMapper {
     static final String REJECTED = "The given credential is rejected by the attribute condition.";
     private static final int MAX_CACHED = 1000;
 
-    /** The CEL environments, built when a provider is first used (GKE exchanges never need them). */
+    private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
+    /**
+     * The CEL environments, built when a provider is first used (GKE exchanges never need them);
+     * {@code mapping} is assigned last, so once it is set both are.
+     */
     private volatile Cel mapping;
     private volatile Cel condition;
 
-    private synchronized void build() {
-        if (mapping == null) {
+    private void build() {
+        if (mapping != null) {
+            return;
+        }
+        synchronized (this) {
+            if (mapping != null) {
+                return;
+            }
             condition = CelFactory.standardCelBuilder()
                     .addVar("assertion", MapType.create(SimpleType.STRING, SimpleType.DYN))
                     .addVar("google", MapType.create(SimpleType.STRING, SimpleType.DYN))
@@ -43,7 +53,6 @@ public class AttributeMapper {
                     .build();
         }
     }
-    private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 
     /**
      * The mapped attributes: {@code google.subject} (required, at most 127 bytes), {@code google.groups}
