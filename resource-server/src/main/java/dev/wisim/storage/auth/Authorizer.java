@@ -26,10 +26,12 @@ public class Authorizer {
 
     /** @param what {@code bucket} or {@code object}, as the denial message names the resource */
     public void require(Caller caller, String permission, Bucket bucket, String what) {
+        List<BucketPolicy.Binding> bindings = bucket.policy().bindingsOrEmpty();
+        if (grants(caller, permission, bindings, null)) {
+            return; // a member of the bucket's own policy: the project need not be read from IAM
+        }
         ProjectView project = projects.find(bucket.projectId()).orElse(null);
-        boolean allowed = grants(caller, permission, bucket.policy().bindingsOrEmpty(), project)
-                || (project != null && grantsOnProject(caller, permission, project));
-        if (!allowed) {
+        if (project == null || !(grants(caller, permission, bindings, project) || grantsOnProject(caller, permission, project))) {
             throw StorageException.denied(caller.rendered(), permission, what);
         }
     }

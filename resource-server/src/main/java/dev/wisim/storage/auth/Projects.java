@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Projects as IAM holds them, read live so that a changed project binding takes effect at once. */
+/** Projects as IAM holds them, read live (when a bucket's own policy does not already grant) so that a changed project binding takes effect at once. */
 @ApplicationScoped
 public class Projects {
 
