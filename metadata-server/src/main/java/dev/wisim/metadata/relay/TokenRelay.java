@@ -1,5 +1,7 @@
 package dev.wisim.metadata.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wisim.metadata.client.ApiserverClient;
 import dev.wisim.metadata.client.IamClient;
 import dev.wisim.metadata.client.StsClient;
@@ -10,7 +12,9 @@ import dev.wisim.metadata.pod.Workload;
 import dev.wisim.metadata.relay.TokenCache.Token;
 import dev.wisim.metadata.rest.MetadataException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +35,16 @@ public class TokenRelay {
     private final IamClient iam;
     private final MetadataConfig config;
     private final RelayLog log;
+    private final ObjectMapper json;
 
     public TokenRelay(@RestClient ApiserverClient apiserver, @RestClient StsClient sts, @RestClient IamClient iam,
-                      MetadataConfig config, RelayLog log) {
+                      MetadataConfig config, RelayLog log, ObjectMapper json) {
         this.apiserver = apiserver;
         this.sts = sts;
         this.iam = iam;
         this.config = config;
         this.log = log;
+        this.json = json;
     }
 
     /** The workload's access token: the GSA's for an annotated KSA, the federated token otherwise. */
@@ -138,13 +144,12 @@ public class TokenRelay {
         return new Token(answer.text("accessToken"), Instant.parse(answer.text("expireTime")));
     }
 
-    /** An ID token's {@code exp}, read (not verified: it comes straight from IAM). */
-    private static Instant expiryOf(String jwt) {
+    /** An ID token's {@code exp}, read (not verified: it comes straight from IAM); now when it has none, so it is not cached. */
+    private Instant expiryOf(String jwt) {
         try {
-            String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
-            java.util.regex.Matcher exp = java.util.regex.Pattern.compile("\"exp\":(\\d+)").matcher(payload);
-            return exp.find() ? Instant.ofEpochSecond(Long.parseLong(exp.group(1))) : Instant.now();
-        } catch (RuntimeException e) {
+            JsonNode exp = json.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).path("exp");
+            return exp.canConvertToLong() ? Instant.ofEpochSecond(exp.asLong()) : Instant.now();
+        } catch (IOException | RuntimeException e) {
             return Instant.now();
         }
     }

@@ -148,6 +148,11 @@ class MetadataResourceTest {
                 .body(equalTo(FakeUpstreams.ID_TOKEN));
         assertThat(FakeUpstreams.lastIdTokenRequest.get()).containsEntry("audience", "https://example.test")
                 .containsEntry("includeEmail", true);
+        // cached until shortly before the token's own exp: the same request does not reach IAM again
+        FakeUpstreams.lastIdTokenRequest.set(null);
+        google().queryParam("audience", "https://example.test").queryParam("format", "full")
+                .get(SA + "default/identity").then().statusCode(200).body(equalTo(FakeUpstreams.ID_TOKEN));
+        assertThat(FakeUpstreams.lastIdTokenRequest.get()).isNull();
         google().queryParam("audience", "a").queryParam("format", "weird").get(SA + "default/identity").then().statusCode(400)
                 .contentType("text/plain; charset=utf-8").body(equalTo("format must be one of standard, full\n"));
     }
