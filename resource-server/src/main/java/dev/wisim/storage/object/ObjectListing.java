@@ -1,9 +1,6 @@
 package dev.wisim.storage.object;
 
-import dev.wisim.storage.rest.StorageException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -27,7 +24,7 @@ public final class ObjectListing {
     }
 
     public static Page page(List<StoredObject> candidates, Query query) {
-        String after = decode(query.pageToken());
+        String after = PageTokens.startOf(query.pageToken());
         Pattern glob = query.matchGlob() == null || query.matchGlob().isEmpty() ? null : Glob.toRegex(query.matchGlob());
         String from = query.prefix() == null ? "" : query.prefix();
         String delimiter = query.delimiter() == null || query.delimiter().isEmpty() ? null : query.delimiter();
@@ -47,7 +44,7 @@ public final class ObjectListing {
             String entry = cut < 0 ? name : name.substring(0, cut + delimiter.length());
             boolean folded = cut >= 0;
             if (items.size() + prefixes.size() >= limit && !(folded && prefixes.contains(entry))) {
-                next = Base64.getUrlEncoder().encodeToString(entry.getBytes(StandardCharsets.UTF_8));
+                next = PageTokens.of(entry);
                 break;
             }
             if (!folded) {
@@ -60,16 +57,5 @@ public final class ObjectListing {
             }
         }
         return new Page(items, List.copyOf(prefixes), next);
-    }
-
-    private static String decode(String pageToken) {
-        if (pageToken == null || pageToken.isEmpty()) {
-            return null;
-        }
-        try {
-            return new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw StorageException.invalid("Invalid page token: " + pageToken);
-        }
     }
 }

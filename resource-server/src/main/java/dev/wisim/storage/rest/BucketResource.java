@@ -7,6 +7,7 @@ import dev.wisim.storage.bucket.Bucket;
 import dev.wisim.storage.bucket.BucketPolicy;
 import dev.wisim.storage.bucket.Buckets;
 import dev.wisim.storage.object.Objects;
+import dev.wisim.storage.object.PageTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,10 @@ public class BucketResource {
             throw StorageException.required("Required parameter: project");
         }
         ProjectView view = authorizer.requireOnProject(requests.caller(authorization), "storage.buckets.list", project);
+        String start = PageTokens.startOf(pageToken);
         List<Bucket> all = buckets.inProject(view.projectId()).stream()
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
-                .filter(b -> pageToken == null || b.name().compareTo(decodeToken(pageToken)) >= 0).toList();
+                .filter(b -> start == null || b.name().compareTo(start) >= 0).toList();
         int limit = maxResults == null || maxResults <= 0 ? 1000 : Math.min(maxResults, 1000);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("kind", "storage#buckets");
@@ -65,17 +65,9 @@ public class BucketResource {
             response.put("items", all.stream().limit(limit).map(json::bucket).toList());
         }
         if (all.size() > limit) {
-            response.put("nextPageToken", Base64.getUrlEncoder().encodeToString(all.get(limit).name().getBytes(StandardCharsets.UTF_8)));
+            response.put("nextPageToken", PageTokens.of(all.get(limit).name()));
         }
         return response;
-    }
-
-    private static String decodeToken(String token) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw StorageException.invalid("Invalid page token: " + token);
-        }
     }
 
     @POST
