@@ -1,5 +1,6 @@
 package dev.wisim.stack;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,25 +14,48 @@ public final class ClientEnvironment {
     private ClientEnvironment() {
     }
 
-    static Map<String, String> of(Stack stack) {
-        String metadata = "127.0.0.1:" + stack.port(Service.METADATA);
+    /**
+     * What every client needs, from each service's URL as the client reaches it: the metadata server
+     * (host:port), the project, gcloud's API overrides and {@code WISIM_<SERVICE>_URL}. The
+     * Testcontainers module's stack hands out the same.
+     */
+    public static Map<String, String> forServices(String projectId, String projectNumber, Map<Service, String> urls) {
+        String metadata = urls.get(Service.METADATA).replaceFirst("^https?://", "");
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("WISIM_PROJECT_ID", stack.projectId());
-        env.put("WISIM_PROJECT_NUMBER", stack.projectNumber());
-        env.put("WISIM_APISERVER_URL", stack.url(Service.APISERVER));
+        env.put("WISIM_PROJECT_ID", projectId);
+        if (projectNumber != null) {
+            env.put("WISIM_PROJECT_NUMBER", projectNumber);
+        }
+        for (Service service : Service.values()) {
+            env.put("WISIM_" + service.name() + "_URL", urls.get(service));
+        }
+        env.put("GCE_METADATA_HOST", metadata);
+        env.put("GCE_METADATA_ROOT", metadata);
+        env.put("GCE_METADATA_IP", metadata);
+        env.put("GOOGLE_CLOUD_PROJECT", projectId);
+        env.put("CLOUDSDK_CORE_PROJECT", projectId);
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM", urls.get(Service.IAM) + "/");
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", urls.get(Service.IAM) + "/");
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", urls.get(Service.STORAGE) + "/");
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", urls.get(Service.APISERVER) + "/");
+        return env;
+    }
+
+    static Map<String, String> of(Stack stack) {
+        Map<Service, String> urls = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            urls.put(service, stack.url(service));
+        }
+        Map<String, String> env = forServices(stack.projectId(), stack.projectNumber(), urls);
         env.put("WISIM_APISERVER_HTTPS_URL", stack.httpsUrl(Service.APISERVER));
-        env.put("WISIM_METADATA_URL", stack.url(Service.METADATA));
-        env.put("WISIM_STS_URL", stack.url(Service.STS));
-        env.put("WISIM_IAM_URL", stack.url(Service.IAM));
-        env.put("WISIM_STORAGE_URL", stack.url(Service.STORAGE));
+        env.put("WISIM_STS_HTTPS_URL", stack.httpsUrl(Service.STS));
+        env.put("WISIM_IAM_HTTPS_URL", stack.httpsUrl(Service.IAM));
         env.put("WISIM_ADMIN_TOKEN_FILE", stack.stateDir().resolve("admin-token").toString());
         if (stack.adminKeyFile().isPresent()) {
             env.put("WISIM_ADMIN_KEY_FILE", stack.stateDir().resolve(StackFiles.ADMIN_KEY_FILE).toString());
         }
         env.put("WISIM_CA_FILE", stack.secrets().ca().certificate().toString());
         env.put("WISIM_TRUSTSTORE", stack.secrets().ca().truststoreFile().toString());
-        env.put("WISIM_STS_HTTPS_URL", stack.httpsUrl(Service.STS));
-        env.put("WISIM_IAM_HTTPS_URL", stack.httpsUrl(Service.IAM));
         Map<String, String> externalAccounts = ExternalAccountFiles.of(stack);
         if (externalAccounts.containsKey(ExternalAccountFiles.IMPERSONATED)) {
             env.put("WISIM_EXTERNAL_ACCOUNT_FILE", stack.stateDir().resolve(ExternalAccountFiles.IMPERSONATED).toString());
@@ -44,15 +68,6 @@ public final class ClientEnvironment {
         env.put("WISIM_CA_BUNDLE", stack.secrets().ca().bundleFile().toString());
         env.put("CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE", stack.secrets().ca().bundleFile().toString());
         env.put("REQUESTS_CA_BUNDLE", stack.secrets().ca().bundleFile().toString());
-        env.put("GCE_METADATA_HOST", metadata);
-        env.put("GCE_METADATA_ROOT", metadata);
-        env.put("GCE_METADATA_IP", metadata);
-        env.put("GOOGLE_CLOUD_PROJECT", stack.projectId());
-        env.put("CLOUDSDK_CORE_PROJECT", stack.projectId());
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM", stack.url(Service.IAM) + "/");
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", stack.url(Service.IAM) + "/");
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", stack.url(Service.STORAGE) + "/");
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", stack.url(Service.APISERVER) + "/");
         env.put("KUBECONFIG", stack.stateDir().resolve("kubeconfig").toString());
         return env;
     }

@@ -1,11 +1,13 @@
 package dev.wisim.testcontainers;
 
+import dev.wisim.stack.ClientEnvironment;
+import dev.wisim.stack.Service;
 import dev.wisim.stack.scenario.Scenario;
 import dev.wisim.stack.scenario.ScenarioApplier;
 import dev.wisim.stack.tls.LocalCa;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,39 +97,18 @@ public class WisimStack implements Startable {
 
     /** The variables that point clients on the host at this stack. */
     public Map<String, String> clientEnvironment() {
-        Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("apiserver", apiserver.getUrl());
-        urls.put("metadata", metadata.getUrl());
-        urls.put("sts", sts.getUrl());
-        urls.put("iam", iam.getUrl());
-        urls.put("storage", storage.getUrl());
+        Map<Service, String> urls = new EnumMap<>(Service.class);
+        urls.put(Service.APISERVER, apiserver.getUrl());
+        urls.put(Service.METADATA, metadata.getUrl());
+        urls.put(Service.STS, sts.getUrl());
+        urls.put(Service.IAM, iam.getUrl());
+        urls.put(Service.STORAGE, storage.getUrl());
         return clientEnvironment(scenario.cluster().project(), projectNumber(), urls, truststore);
     }
 
-    /**
-     * @param urls each service's URL from the host, by name: apiserver, metadata, sts, iam, storage
-     */
-    static Map<String, String> clientEnvironment(String projectId, String projectNumber, Map<String, String> urls, Path truststore) {
-        String metadataHost = urls.get("metadata").replaceFirst("^https?://", "");
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("GCE_METADATA_HOST", metadataHost);
-        env.put("GCE_METADATA_ROOT", metadataHost);
-        env.put("GCE_METADATA_IP", metadataHost);
-        env.put("GOOGLE_CLOUD_PROJECT", projectId);
-        env.put("CLOUDSDK_CORE_PROJECT", projectId);
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM", urls.get("iam") + "/");
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", urls.get("iam") + "/");
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", urls.get("storage") + "/");
-        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", urls.get("apiserver") + "/");
-        env.put("WISIM_PROJECT_ID", projectId);
-        if (projectNumber != null) {
-            env.put("WISIM_PROJECT_NUMBER", projectNumber);
-        }
-        env.put("WISIM_APISERVER_URL", urls.get("apiserver"));
-        env.put("WISIM_METADATA_URL", urls.get("metadata"));
-        env.put("WISIM_STS_URL", urls.get("sts"));
-        env.put("WISIM_IAM_URL", urls.get("iam"));
-        env.put("WISIM_STORAGE_URL", urls.get("storage"));
+    /** @param urls each service's URL from the host */
+    static Map<String, String> clientEnvironment(String projectId, String projectNumber, Map<Service, String> urls, Path truststore) {
+        Map<String, String> env = ClientEnvironment.forServices(projectId, projectNumber, urls);
         if (truststore != null) {
             env.put("WISIM_TRUSTSTORE", truststore.toString());
         }

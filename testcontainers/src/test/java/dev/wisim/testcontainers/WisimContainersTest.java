@@ -3,6 +3,7 @@ package dev.wisim.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wisim.stack.Service;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,8 @@ class WisimContainersTest {
     @Test
     void theClientEnvironmentPointsGcloudAndTheLibrariesAtTheMappedPorts(@TempDir Path dir) {
         Map<String, String> env = WisimStack.clientEnvironment("demo-project", "814739424704", Map.of(
-                "apiserver", "http://localhost:32768", "metadata", "http://localhost:32769", "sts", "http://localhost:32770",
-                "iam", "http://localhost:32771", "storage", "http://localhost:32772"), dir.resolve("truststore.p12"));
+                Service.APISERVER, "http://localhost:32768", Service.METADATA, "http://localhost:32769", Service.STS, "http://localhost:32770",
+                Service.IAM, "http://localhost:32771", Service.STORAGE, "http://localhost:32772"), dir.resolve("truststore.p12"));
         assertThat(env).containsEntry("GCE_METADATA_HOST", "localhost:32769").containsEntry("GCE_METADATA_ROOT", "localhost:32769")
                 .containsEntry("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", "http://localhost:32772/")
                 .containsEntry("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", "http://localhost:32771/")
