@@ -42,6 +42,7 @@ class ComposeTopologyIT {
     private static final Map<String, String> rewrites = new LinkedHashMap<>();
     private static final Map<String, Integer> ports = new HashMap<>();
     private static Path state;
+    private static String[] scenarioCommand;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -78,7 +79,8 @@ class ComposeTopologyIT {
         for (String argument : (List<String>) ComposeFileIT.service(compose, "scenario").get("command")) {
             command.add(rewrite(argument).replace("/scenario/scenario.yaml", scenario.toString()).replace("/out", state.resolve("out").toString()));
         }
-        assertThat(new CommandLine(new WisimCommand()).execute(command.toArray(String[]::new))).as("the scenario one-shot").isZero();
+        scenarioCommand = command.toArray(String[]::new);
+        assertThat(new CommandLine(new WisimCommand()).execute(scenarioCommand)).as("the scenario one-shot").isZero();
     }
 
     @AfterAll
@@ -129,5 +131,20 @@ class ComposeTopologyIT {
                 "Authorization", "Bearer " + accessToken);
         assertThat((String) metadata.json().get("mediaLink")).startsWith(rewrite("http://storage.localhost:8083") + "/download/");
         assertThat(state.resolve("out/admin-key.json")).isRegularFile();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScenarioOneShotAppliesAgainAsComposeStartsItBeforeEveryWorkloadRun() throws Exception {
+        assertThat(new CommandLine(new WisimCommand()).execute(scenarioCommand)).as("the scenario one-shot, again").isZero();
+        String admin = Files.readString(state.resolve("out/admin-token")).strip();
+        Http.Reply policy = Http.postJson(rewrite("http://iam.localhost:8082")
+                + "/v1/projects/-/serviceAccounts/test-gsa@demo-project.iam.gserviceaccount.com:getIamPolicy", Map.of(),
+                "Authorization", "Bearer " + admin);
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) policy.json().get("bindings")).containsExactly(Map.of("role", "roles/iam.workloadIdentityUser",
+                "members", List.of("serviceAccount:demo-project.svc.id.goog[demo/test-ksa]")));
+        Http.Reply project = Http.get(rewrite("http://iam.localhost:8082") + "/v1/projects/demo-project", "Authorization", "Bearer " + admin);
+        assertThat(project.json()).containsEntry("projectNumber", "814739424704");
     }
 }

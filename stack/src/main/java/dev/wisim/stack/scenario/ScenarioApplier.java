@@ -23,11 +23,16 @@ import java.util.concurrent.CompletableFuture;
  * Applies a scenario through the services' own public APIs, as a user would: the admin signs in
  * (the simulator's stand-in for {@code gcloud auth login}), creates the projects, the service
  * accounts and their policies, then the cluster's objects and the buckets.
+ *
+ * <p>Applying again to services that already hold the scenario succeeds (docker compose starts its
+ * one-shot again with every {@code run}): what exists is taken as it is, bindings are added where
+ * missing, objects are written again, and the admin service account gets a new key.
  */
 public final class ScenarioApplier {
 
     private static final Set<Integer> OK = Set.of(200);
-    private static final Set<Integer> CREATED = Set.of(200, 201);
+    private static final Set<Integer> CREATED_OR_EXISTS = Set.of(200, 201, 409);
+    private static final int EXISTS = 409;
 
     private final Api api = new Api();
     private final String iam;
@@ -63,9 +68,12 @@ public final class ScenarioApplier {
                 .get("access_token");
         Map<String, String> numbers = new LinkedHashMap<>();
         for (ProjectSpec project : scenario.projects()) {
-            Map<String, Object> operation = api.call("POST", iam + "/v1/projects", admin, Map.of("projectId", project.id()), OK);
+            Api.Answer operation = api.exchange("POST", iam + "/v1/projects", admin, Api.json(Map.of("projectId", project.id())),
+                    "application/json", Set.of(200, EXISTS));
             @SuppressWarnings("unchecked")
-            Map<String, Object> created = (Map<String, Object>) operation.get("response");
+            Map<String, Object> created = operation.status() == EXISTS
+                    ? api.call("GET", iam + "/v1/projects/" + project.id(), admin, null, OK)
+                    : (Map<String, Object>) operation.body().get("response");
             numbers.put(project.id(), (String) created.get("projectNumber"));
         }
         // IAM, the cluster and storage are independent once the projects exist: apply them side by side
@@ -92,16 +100,15 @@ public final class ScenarioApplier {
             return null;
         }
         String project = scenario.projects().get(0).id();
-        Map<String, Object> created = api.call("POST", iam + "/v1/projects/" + project + "/serviceAccounts", admin,
-                Map.of("accountId", scenario.adminServiceAccount(), "serviceAccount", Map.of("displayName", "wisim admin")), OK);
-        String member = "serviceAccount:" + created.get("email");
+        String email = createServiceAccount(admin, project, scenario.adminServiceAccount(), Map.of("displayName", "wisim admin"));
+        String member = "serviceAccount:" + email;
         for (ProjectSpec each : scenario.projects()) {
             String resource = iam + "/v1/projects/" + each.id();
             Map<String, Object> policy = api.call("POST", resource + ":getIamPolicy", admin, null, OK);
             api.call("POST", resource + ":setIamPolicy", admin,
                     Map.of("policy", withBindings(policy, List.of(new BindingSpec("roles/owner", List.of(member))))), OK);
         }
-        Map<String, Object> key = api.call("POST", iam + "/v1/projects/-/serviceAccounts/" + created.get("email") + "/keys", admin,
+        Map<String, Object> key = api.call("POST", iam + "/v1/projects/-/serviceAccounts/" + email + "/keys", admin,
                 Map.of("privateKeyType", "TYPE_GOOGLE_CREDENTIALS_FILE"), OK);
         return Base64.getDecoder().decode((String) key.get("privateKeyData"));
     }
@@ -110,16 +117,22 @@ public final class ScenarioApplier {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("displayName", account.displayName());
         fields.put("description", account.description());
-        Map<String, Object> created = api.call("POST", iam + "/v1/projects/" + account.project() + "/serviceAccounts", admin,
-                Map.of("accountId", account.id(), "serviceAccount", fields), OK);
+        String email = createServiceAccount(admin, account.project(), account.id(), fields);
         if (account.bindings() == null || account.bindings().isEmpty()) {
             return;
         }
-        String resource = iam + "/v1/projects/-/serviceAccounts/" + created.get("email");
+        String resource = iam + "/v1/projects/-/serviceAccounts/" + email;
         Map<String, Object> policy = api.call("POST", resource + ":getIamPolicy", admin, null, OK);
         Map<String, Object> updated = withBindings(policy, account.bindings());
         updated.put("version", 3);
         api.call("POST", resource + ":setIamPolicy", admin, Map.of("policy", updated), OK);
+    }
+
+    /** Creates the account unless it exists; its email either way. */
+    private String createServiceAccount(String admin, String project, String accountId, Map<String, Object> fields) {
+        Api.Answer created = api.exchange("POST", iam + "/v1/projects/" + project + "/serviceAccounts", admin,
+                Api.json(Map.of("accountId", accountId, "serviceAccount", fields)), "application/json", Set.of(200, EXISTS));
+        return created.status() == EXISTS ? accountId + "@" + project + ".iam.gserviceaccount.com" : (String) created.body().get("email");
     }
 
     /**
@@ -132,7 +145,7 @@ public final class ScenarioApplier {
                 Map.of("issuer", cluster.issuer(), "jwksUri", keysAt.get(cluster.name()) + "/openid/v1/jwks"), OK);
         for (NamespaceSpec namespace : cluster.namespacesOrEmpty()) {
             api.call("POST", apiserver + "/api/v1/namespaces", null,
-                    Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", namespace.name())), CREATED);
+                    Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", namespace.name())), CREATED_OR_EXISTS);
             for (KsaSpec ksa : namespace.serviceAccounts() == null ? List.<KsaSpec>of() : namespace.serviceAccounts()) {
                 Map<String, Object> metadata = new LinkedHashMap<>();
                 metadata.put("name", ksa.name());
@@ -140,7 +153,7 @@ public final class ScenarioApplier {
                     metadata.put("annotations", Map.of("iam.gke.io/gcp-service-account", ksa.gcpServiceAccount()));
                 }
                 api.call("POST", apiserver + "/api/v1/namespaces/" + namespace.name() + "/serviceaccounts", null,
-                        Map.of("apiVersion", "v1", "kind", "ServiceAccount", "metadata", metadata), CREATED);
+                        Map.of("apiVersion", "v1", "kind", "ServiceAccount", "metadata", metadata), CREATED_OR_EXISTS);
             }
             for (PodSpec pod : namespace.pods() == null ? List.<PodSpec>of() : namespace.pods()) {
                 Map<String, Object> spec = new LinkedHashMap<>();
@@ -158,14 +171,14 @@ public final class ScenarioApplier {
                     metadata.put("annotations", Map.of("cni.projectcalico.org/ipAddrs", "[\"" + pod.address() + "\"]"));
                 }
                 api.call("POST", apiserver + "/api/v1/namespaces/" + namespace.name() + "/pods", null,
-                        Map.of("apiVersion", "v1", "kind", "Pod", "metadata", metadata, "spec", spec), CREATED);
+                        Map.of("apiVersion", "v1", "kind", "Pod", "metadata", metadata, "spec", spec), CREATED_OR_EXISTS);
             }
         }
     }
 
-    /** A bucket kept on disk from an earlier start (409) is taken as it is; its bindings and objects are applied again. */
+    /** A bucket that exists (kept on disk from an earlier start) is taken as it is; its bindings and objects are applied again. */
     private void createBucket(String admin, BucketSpec bucket) {
-        api.call("POST", storage + "/storage/v1/b?project=" + bucket.project(), admin, Map.of("name", bucket.name()), Set.of(200, 409));
+        api.call("POST", storage + "/storage/v1/b?project=" + bucket.project(), admin, Map.of("name", bucket.name()), Set.of(200, EXISTS));
         String base = storage + "/storage/v1/b/" + bucket.name();
         if (bucket.bindings() != null && !bucket.bindings().isEmpty()) {
             Map<String, Object> policy = api.call("GET", base + "/iam", admin, null, OK);
