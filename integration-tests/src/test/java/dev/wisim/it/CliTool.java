@@ -27,11 +27,15 @@ public final class CliTool {
     }
 
     public static void assumeInstalled(String binary) {
-        boolean installed = onPath(binary);
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(binary + " is not installed, and CI=true: its tests must run in CI");
+        assumeTrueOrFailInCi(onPath(binary), binary + " is not installed");
+    }
+
+    /** Skips the test unless {@code condition} holds; in CI ({@code CI=true}) fails it instead, for its tests must run there. */
+    public static void assumeTrueOrFailInCi(boolean condition, String whyNot) {
+        if (!condition && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(whyNot + ", and CI=true: its tests must run in CI");
         }
-        assumeTrue(installed, binary + " is not installed");
+        assumeTrue(condition, whyNot);
     }
 
     /** One command in a home of its own. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml cannot rot: what it builds exists, what it starts is checked for health, what it publishes is unique. */
@@ -27,23 +28,43 @@ class ComposeFileIT {
         return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
     }
 
+    /** The project's version, the images' tag. */
+    static String version() throws Exception {
+        return Files.readString(HOME.resolve("pom.xml")).replaceAll("(?s).*?<version>([^<]+)</version>.*", "$1");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everyBuildHasItsDockerfileAndEveryImageItsVersion() throws Exception {
         Map<String, Object> compose = compose();
-        String version = new String(Files.readAllBytes(HOME.resolve("pom.xml"))).replaceAll("(?s).*?<version>([^<]+)</version>.*", "$1");
+        String version = version();
         for (Map.Entry<String, Object> entry : ((Map<String, Object>) compose.get("services")).entrySet()) {
             Map<String, Object> service = (Map<String, Object>) entry.getValue();
             if (service.get("build") instanceof Map<?, ?> build) {
                 Path context = HOME.resolve((String) build.get("context"));
-                assertThat(context.resolve((String) build.get("dockerfile"))).as(entry.getKey()).isRegularFile();
+                Path dockerfile = context.resolve(build.get("dockerfile") == null ? "Dockerfile" : (String) build.get("dockerfile")).normalize();
+                assertThat(dockerfile).as(entry.getKey()).isRegularFile();
                 assertThat((String) service.get("image")).as(entry.getKey()).startsWith("wisim/").endsWith(":" + version);
-                String dockerfile = Files.readString(context.resolve((String) build.get("dockerfile")));
-                assertThat(dockerfile).as(entry.getKey()).contains("USER 1001").doesNotContain(":latest");
+                String text = Files.readString(dockerfile);
+                assertThat(text).as(entry.getKey()).doesNotContain(":latest");
+                if (!"workload".equals(entry.getKey())) {
+                    assertThat(text).as(entry.getKey()).contains("USER 1001");
+                }
+                // the base is a build argument whose default is the Dockerfile's own, so that users with a registry build FROM it
+                String base = (String) ((Map<String, Object>) build.get("args")).get("BASE_IMAGE");
+                String dockerfileDefault = text.replaceAll("(?s).*\\nARG BASE_IMAGE=(\\S+)\\n.*", "$1");
+                assertThat(base).as(entry.getKey()).matches("\\$\\{WISIM_(WORKLOAD_)?BASE_IMAGE:-" + Pattern.quote(dockerfileDefault) + "\\}");
+                assertThat(text).as(entry.getKey()).contains("FROM ${BASE_IMAGE}");
             }
             assertThat(String.valueOf(service.get("image"))).as(entry.getKey()).doesNotEndWith(":latest");
         }
-        assertThat(HOME.resolve(".dockerignore")).content().startsWith("#").contains("\n*\n");
+    }
+
+    @Test
+    void composeV2AndDockerCompose129BothAcceptTheFile() throws Exception {
+        // docker-compose 1.29 rejects a top-level name: the project's name comes from .env, which both read
+        assertThat(compose().keySet()).allMatch(key -> List.of("services", "networks", "volumes").contains(key) || key.startsWith("x-"));
+        assertThat(Files.readAllLines(HOME.resolve(".env"))).contains("COMPOSE_PROJECT_NAME=wisim");
     }
 
     @Test
