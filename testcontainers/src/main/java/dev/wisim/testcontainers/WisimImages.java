@@ -7,8 +7,8 @@ import java.util.Properties;
 
 /**
  * The images of wisim's services, {@code wisim/<module>:<version>}, at this library's version (never
- * {@code latest}). Build them with {@code ./mvnw -B package -DskipTests && docker compose build} in a
- * wisim checkout.
+ * {@code latest}). In a wisim checkout {@code ./mvnw -B package -DskipTests} builds them where a Docker
+ * engine answers ({@code deploy/containers/build-images.sh}); {@code docker compose build} too.
  */
 public final class WisimImages {
 

@@ -52,8 +52,9 @@ public abstract class WisimServiceContainer<SELF extends WisimServiceContainer<S
      */
     public SELF withTls(Path certificate, Path key, int sslPort) {
         this.httpsPort = sslPort;
-        withCopyFileToContainer(MountableFile.forHostPath(certificate), "/deployments/tls/cert.pem");
-        withCopyFileToContainer(MountableFile.forHostPath(key), "/deployments/tls/key.pem");
+        // readable by the service's user (uid 1001): a copied file belongs to root, and a key file is 0600 on the host
+        withCopyFileToContainer(MountableFile.forHostPath(certificate, 0444), "/deployments/tls/cert.pem");
+        withCopyFileToContainer(MountableFile.forHostPath(key, 0444), "/deployments/tls/key.pem");
         withEnv("JAVA_TOOL_OPTIONS", "-Dquarkus.tls.key-store.pem.0.cert=/deployments/tls/cert.pem"
                 + " -Dquarkus.tls.key-store.pem.0.key=/deployments/tls/key.pem");
         withEnv("QUARKUS_HTTP_SSL_PORT", Integer.toString(sslPort));

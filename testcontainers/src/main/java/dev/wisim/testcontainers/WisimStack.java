@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startable;
@@ -95,15 +96,28 @@ public class WisimStack implements Startable {
         network.close();
     }
 
-    /** The variables that point clients on the host at this stack. */
+    /** The variables that point clients on the host at this stack (the mapped ports). */
     public Map<String, String> clientEnvironment() {
+        return clientEnvironment(scenario.cluster().project(), projectNumber(), urls(WisimServiceContainer::getUrl), truststore);
+    }
+
+    /**
+     * The variables that point a client in a container on {@link #getNetwork()} at this stack: the
+     * services by their network aliases ({@code GCE_METADATA_HOST=metadata:8988}, …). Such a caller of
+     * the metadata server is the scenario's default pod.
+     */
+    public Map<String, String> networkClientEnvironment() {
+        return clientEnvironment(scenario.cluster().project(), projectNumber(), urls(WisimServiceContainer::getInternalUrl), null);
+    }
+
+    private Map<Service, String> urls(Function<WisimServiceContainer<?>, String> url) {
         Map<Service, String> urls = new EnumMap<>(Service.class);
-        urls.put(Service.APISERVER, apiserver.getUrl());
-        urls.put(Service.METADATA, metadata.getUrl());
-        urls.put(Service.STS, sts.getUrl());
-        urls.put(Service.IAM, iam.getUrl());
-        urls.put(Service.STORAGE, storage.getUrl());
-        return clientEnvironment(scenario.cluster().project(), projectNumber(), urls, truststore);
+        urls.put(Service.APISERVER, url.apply(apiserver));
+        urls.put(Service.METADATA, url.apply(metadata));
+        urls.put(Service.STS, url.apply(sts));
+        urls.put(Service.IAM, url.apply(iam));
+        urls.put(Service.STORAGE, url.apply(storage));
+        return urls;
     }
 
     /** @param urls each service's URL from the host */
@@ -126,6 +140,11 @@ public class WisimStack implements Startable {
 
     public String projectNumber() {
         return applied == null ? null : applied.projectNumbers().get(scenario.cluster().project());
+    }
+
+    /** The network the five services share: put a workload container on it to call them by their aliases. */
+    public Network getNetwork() {
+        return network;
     }
 
     public ApiserverContainer getApiserver() {

@@ -3,6 +3,7 @@ package dev.wisim.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.wisim.stack.Service;
 import dev.wisim.stack.Stack;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -20,6 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.k3s.K3sContainer;
@@ -28,14 +31,23 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * wisim's STS validates a real Kubernetes, not only its own simulator: k3s's service-account issuer
  * registered as a workload identity pool provider (its JWKS read through the k3s API), a token minted
- * in k3s with TokenRequest, exchanged at STS and impersonating a GSA at IAM. Needs Docker (k3s runs
- * in a container; wisim runs as local processes).
+ * in k3s with TokenRequest, exchanged at STS and impersonating a GSA at IAM. k3s runs in a container;
+ * wisim runs as local processes.
+ *
+ * <p>Needs the k3s image in the local engine. This project's machines reach no registry, so there it
+ * is skipped, in CI too; where one is reachable, {@code docker pull rancher/k3s:v1.31.4-k3s1} first.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@DockerEngine
+@EnabledIf(value = "k3sImageIsHere", disabledReason = "the image " + K3sFederationTest.IMAGE + " is not in the local Docker"
+        + " engine, and this machine reaches no registry to pull it; where one is reachable, docker pull " + K3sFederationTest.IMAGE
+        + " (or docker load it), then run this test")
+@Testcontainers
 class K3sFederationTest {
 
+    static final String IMAGE = "rancher/k3s:v1.31.4-k3s1";
+
     @Container
-    static final K3sContainer K3S = new K3sContainer(DockerImageName.parse("rancher/k3s:v1.31.4-k3s1"));
+    static final K3sContainer K3S = new K3sContainer(DockerImageName.parse(IMAGE));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,6 +90,18 @@ class K3sFederationTest {
             HttpResponse<String> token = post(iam + "/v1/projects/-/serviceAccounts/" + gsa + ":generateAccessToken",
                     Map.of("scope", List.of("https://www.googleapis.com/auth/cloud-platform")), "Bearer " + federated);
             assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        }
+    }
+
+    static boolean k3sImageIsHere() {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            return false;
+        }
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(IMAGE).exec();
+            return true;
+        } catch (NotFoundException absent) {
+            return false;
         }
     }
 
