@@ -55,19 +55,24 @@ public final class CliTool {
     /** A fresh {@code HOME} and {@code CLOUDSDK_CONFIG}, and the environment every command of the session runs with. */
     public record Session(Map<String, String> environment, Path home) {
 
+        private ProcessBuilder builder(String binary, String... args) {
+            List<String> command = new ArrayList<>(List.of(binary));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("GCE_") || k.startsWith("CLOUDSDK_"));
+            builder.environment().putAll(environment);
+            builder.environment().put("HOME", home.toString());
+            builder.environment().put("CLOUDSDK_CONFIG", home.resolve("gcloud").toString());
+            builder.environment().put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
+            builder.environment().put("CLOUDSDK_CORE_DISABLE_USAGE_REPORTING", "true");
+            builder.environment().put("CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "true");
+            builder.environment().put("CLOUDSDK_SURVEY_DISABLE_PROMPTS", "1");
+            return builder;
+        }
+
         public Result run(String binary, String... args) {
             try {
-                List<String> command = new ArrayList<>(List.of(binary));
-                command.addAll(List.of(args));
-                ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-                builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("GCE_") || k.startsWith("CLOUDSDK_"));
-                builder.environment().putAll(environment);
-                builder.environment().put("HOME", home.toString());
-                builder.environment().put("CLOUDSDK_CONFIG", home.resolve("gcloud").toString());
-                builder.environment().put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
-                builder.environment().put("CLOUDSDK_CORE_DISABLE_USAGE_REPORTING", "true");
-                builder.environment().put("CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "true");
-                builder.environment().put("CLOUDSDK_SURVEY_DISABLE_PROMPTS", "1");
+                ProcessBuilder builder = builder(binary, args);
                 Path stderr = Files.createTempFile(home, "stderr-", ".txt");
                 Process process = builder.redirectError(stderr.toFile()).start();
                 String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -84,6 +89,16 @@ public final class CliTool {
             }
         }
 
+        /** Starts the command and returns at once: for commands that run until stopped ({@code kubectl get -w}). */
+        public Background start(String binary, String... args) {
+            try {
+                Path output = Files.createTempFile(home, "output-", ".txt");
+                return new Background(builder(binary, args).redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** Runs the command and fails the test, showing its stderr, unless it succeeds. */
         public String ok(String binary, String... args) {
             Result result = run(binary, args);
@@ -92,6 +107,49 @@ public final class CliTool {
                         + result.stderr());
             }
             return result.stdout();
+        }
+    }
+
+    /** A command running in the background; its stdout and stderr together, as far as written. */
+    public record Background(Process process, Path outputFile) implements AutoCloseable {
+
+        public String output() {
+            try {
+                return Files.readString(outputFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits (up to 30 s) until the output contains {@code text}; fails the test otherwise. */
+        public String awaitOutput(String text) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                String now = output();
+                if (now.contains(text)) {
+                    return now;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new AssertionError("no \"" + text + "\" in the output within 30 s:\n" + output());
+        }
+
+        /** Waits (up to 30 s) for the command to end by itself; its exit code. */
+        public int awaitExit() throws InterruptedException {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("still running after 30 s:\n" + output());
+            }
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
 /**
  * The cluster's objects, by kind: create, read, list, update, patch and delete with uids,
  * monotonically increasing resource versions, optimistic concurrency, dry runs, and the defaults and
- * side effects of each {@link Kind}. All writes are serialised.
+ * side effects of each {@link Kind}. All writes are serialised; each is a {@link Change} in a
+ * bounded history, from which watches start and consistent (paged, or exact) lists are served.
  */
 @ApplicationScoped
 public class ClusterStore {
@@ -35,13 +37,16 @@ public class ClusterStore {
     private final ObjectMapper mapper;
     private final PodIpPool ipPool;
     private final Map<Kind<?>, ObjectTable<?>> tables = new HashMap<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
     private long resourceVersion = 1000;
+    private final ChangeLog changes;
 
     public ClusterStore(Clock clock, ApiserverConfig config, ObjectMapper mapper) {
         this.clock = clock;
         this.config = config;
         this.mapper = mapper;
         this.ipPool = new PodIpPool(config.podCidr());
+        this.changes = new ChangeLog(config.watchHistory(), resourceVersion);
         for (String name : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
             create(Kinds.NAMESPACES, null, new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), false);
         }
@@ -89,6 +94,7 @@ public class ClusterStore {
         kind.prepare(object, this, dryRun);
         if (!dryRun) {
             table(kind).put(object);
+            record(Change.ADDED, kind, kind.copy(object), null);
             kind.created(object, this);
         }
         return kind.copy(object);
@@ -102,12 +108,62 @@ public class ClusterStore {
         return find(kind, namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
     }
 
-    /** @param namespace null for every namespace (and for cluster-scoped kinds) */
+    /** The objects now. @param namespace null for every namespace (and for cluster-scoped kinds) */
     public synchronized <T extends HasMetadata> List<T> list(Kind<T> kind, String namespace, Predicate<? super T> filter) {
-        if (namespace != null && kind.namespaced()) {
-            get(Kinds.NAMESPACES, null, namespace);
-        }
         return table(kind).list(kind.namespaced() ? namespace : null, filter);
+    }
+
+    /**
+     * A page of a list (a namespace that does not exist has no objects, as in Kubernetes).
+     *
+     * @param at        the resource version to list as of; null for now
+     * @param start     the first key of the page (see {@link ListPage}); null for the first page
+     * @param limit     at most this many objects; 0 for all
+     * @param selective whether a selector narrowed the list (then the remaining count is not known)
+     */
+    public synchronized <T extends HasMetadata> ListPage<T> list(Kind<T> kind, String namespace, Predicate<? super T> filter,
+                                                              boolean selective, Long at, String start, int limit) {
+        long version = at == null ? resourceVersion : at;
+        if (version > resourceVersion) {
+            throw KubernetesException.tooLargeResourceVersion(version, resourceVersion);
+        }
+        if (!changes.covers(version)) {
+            throw KubernetesException.expired("The resourceVersion for the provided list is too old.");
+        }
+        ObjectTable<T> table = table(kind);
+        return ListPage.of(ListPage.undo(table.snapshot(), changes.newestFirstAfter(version, kind), table),
+                kind.namespaced() ? namespace : null, filter, selective, version, start, limit);
+    }
+
+    /**
+     * Starts a watch: the subscription receives the changes after {@code after}, or (null) synthetic
+     * {@code ADDED} events for the objects as they are now, then every change as it is made.
+     *
+     * @param initialEventsEnd end the initial events with a bookmark ({@code sendInitialEvents=true})
+     * @return what stops the watch
+     */
+    public synchronized Runnable watch(Subscription subscription, Long after, boolean initialEventsEnd) {
+        if (after == null) {
+            table(subscription.kind()).snapshot().values().forEach(subscription::initial);
+        } else if (!changes.covers(after)) {
+            throw KubernetesException.expired("too old resource version: " + after + " (" + changes.oldest() + ")");
+        } else {
+            changes.after(after, subscription.kind()).forEach(subscription::offer);
+        }
+        if (initialEventsEnd) {
+            subscription.bookmark(resourceVersion, true);
+        }
+        subscriptions.add(subscription);
+        return () -> unsubscribe(subscription);
+    }
+
+    /** Tells a watcher how far it has been brought: every change up to now has been offered to it. */
+    public synchronized void bookmark(Subscription subscription) {
+        subscription.bookmark(resourceVersion, false);
+    }
+
+    private synchronized void unsubscribe(Subscription subscription) {
+        subscriptions.remove(subscription);
     }
 
     /** PUT: replaces the object; a {@code resourceVersion} in the body must be the stored one. */
@@ -137,6 +193,7 @@ public class ClusterStore {
         kind.keep(current, updated);
         if (!dryRun) {
             table(kind).put(updated);
+            record(Change.MODIFIED, kind, kind.copy(updated), current);
         }
         return kind.copy(updated);
     }
@@ -170,29 +227,48 @@ public class ClusterStore {
         return new Patched<>(update(kind, namespace, name, bind.apply(patched), dryRun), false);
     }
 
+    /**
+     * Deletes an object. A graceful deletion (pods, namespaces) is first a change that marks it
+     * terminating — what the caller gets back, as from kube-apiserver — and then, its grace period
+     * taken at once, its removal; other kinds are removed in one change.
+     */
     public synchronized <T extends HasMetadata> T delete(Kind<T> kind, String namespace, String name) {
-        T removed = table(kind).remove(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
-        kind.deleted(removed, this);
-        if (kind == Kinds.NAMESPACES) {
-            removed.getMetadata().setDeletionTimestamp(now());
-            ((io.fabric8.kubernetes.api.model.Namespace) removed).getStatus().setPhase("Terminating");
+        T stored = table(kind).remove(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
+        T removed = kind.copy(stored);
+        T answer = null;
+        if (kind.terminating(removed, now())) {
+            removed.getMetadata().setResourceVersion(nextResourceVersion());
+            record(Change.MODIFIED, kind, kind.copy(removed), stored);
+            answer = kind.copy(removed);
         }
+        kind.deleted(removed, this);
+        T previous = kind.copy(removed);
         removed.getMetadata().setResourceVersion(nextResourceVersion());
-        return removed;
+        record(Change.DELETED, kind, kind.copy(removed), answer == null ? stored : previous);
+        return answer == null ? removed : answer;
+    }
+
+    /** {@code deletecollection}: deletes the selected objects one by one; what was deleted, in key order. */
+    public synchronized <T extends HasMetadata> List<T> deleteCollection(Kind<T> kind, String namespace, Predicate<? super T> filter,
+                                                                        boolean dryRun) {
+        List<T> selected = list(kind, namespace, filter);
+        if (dryRun) {
+            return selected;
+        }
+        List<T> deleted = new ArrayList<>();
+        for (T object : selected) {
+            deleted.add(delete(kind, object.getMetadata().getNamespace(), object.getMetadata().getName()));
+        }
+        return deleted;
     }
 
     // --- for the kinds' hooks ----------------------------------------------------------------
 
     void removeNamespaceContents(String namespace) {
         for (Kind<?> kind : List.of(Kinds.PODS, Kinds.SERVICE_ACCOUNTS)) {
-            removeAll(kind, namespace);
-        }
-    }
-
-    private <T extends HasMetadata> void removeAll(Kind<T> kind, String namespace) {
-        for (T object : table(kind).list(namespace, o -> true)) {
-            table(kind).remove(namespace, object.getMetadata().getName());
-            kind.deleted(object, this);
+            for (HasMetadata object : table(kind).list(namespace, o -> true)) {
+                delete(kind, namespace, object.getMetadata().getName());
+            }
         }
     }
 
@@ -226,6 +302,15 @@ public class ClusterStore {
 
     private String nextResourceVersion() {
         return Long.toString(++resourceVersion);
+    }
+
+    /** A write that happened: into the history, and to every watch. */
+    private void record(String type, Kind<?> kind, HasMetadata object, HasMetadata previous) {
+        Change change = new Change(resourceVersion, type, kind, object, previous);
+        changes.add(change);
+        for (Subscription subscription : subscriptions) {
+            subscription.offer(change);
+        }
     }
 
     private static void dropEmptyMaps(ObjectMeta meta) {

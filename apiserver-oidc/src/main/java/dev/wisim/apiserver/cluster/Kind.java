@@ -57,6 +57,14 @@ public abstract class Kind<T extends HasMetadata> {
     void deleted(T object, ClusterStore store) {
     }
 
+    /**
+     * A graceful deletion's first step (pods, namespaces): marks the object as terminating and says so;
+     * the store records that as a change before the object goes. Other kinds go at once.
+     */
+    boolean terminating(T object, String now) {
+        return false;
+    }
+
     /** Server-owned fields an update or patch cannot change (status, assigned values). */
     void keep(T current, T updated) {
     }

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import java.util.LinkedHashMap;
@@ -45,6 +44,14 @@ public final class Kinds {
         @Override
         void deleted(Namespace ns, ClusterStore store) {
             store.removeNamespaceContents(ns.getMetadata().getName());
+        }
+
+        /** Terminating until the namespace controller has removed its contents (at once, here). */
+        @Override
+        boolean terminating(Namespace ns, String now) {
+            ns.getMetadata().setDeletionTimestamp(now);
+            ns.getStatus().setPhase("Terminating");
+            return true;
         }
 
         @Override
@@ -117,8 +124,7 @@ public final class Kinds {
                         "metadata.annotations[" + REQUESTED_IP + "]", requested, "the address is not free"));
             }
             String ip = dryRun ? "" : hostNetwork ? ClusterStore.HOST_IP : requested != null ? requested : store.allocatePodIp();
-            pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").withPodIP(ip)
-                    .withPodIPs(new PodIP(ip)).withHostIP(ClusterStore.HOST_IP).withStartTime(store.now()).build());
+            pod.setStatus(PodStatuses.running(pod, ip, ClusterStore.HOST_IP, store.now()));
         }
 
         @Override
@@ -126,6 +132,14 @@ public final class Kinds {
             if (!Boolean.TRUE.equals(pod.getSpec().getHostNetwork())) {
                 store.releasePodIp(pod.getStatus().getPodIP());
             }
+        }
+
+        /** The default 30-second grace period starts (the kubelet here stops the pod at once). */
+        @Override
+        boolean terminating(Pod pod, String now) {
+            pod.getMetadata().setDeletionTimestamp(now);
+            pod.getMetadata().setDeletionGracePeriodSeconds(30L);
+            return true;
         }
 
         @Override

@@ -13,12 +13,18 @@ public final class KubernetesException extends RuntimeException {
     private final int code;
     private final String reason;
     private final Map<String, Object> details;
+    private final Map<String, Object> metadata;
 
     private KubernetesException(int code, String reason, String message, Map<String, Object> details) {
+        this(code, reason, message, details, Map.of());
+    }
+
+    private KubernetesException(int code, String reason, String message, Map<String, Object> details, Map<String, Object> metadata) {
         super(message);
         this.code = code;
         this.reason = reason;
         this.details = details;
+        this.metadata = metadata;
     }
 
     public int code() {
@@ -31,6 +37,11 @@ public final class KubernetesException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** The Status object's list metadata (a {@code continue} token), usually empty. */
+    public Map<String, Object> metadata() {
+        return metadata;
     }
 
     /** {@code resource} is the plural resource name, e.g. {@code serviceaccounts}. */
@@ -128,6 +139,28 @@ public final class KubernetesException extends RuntimeException {
         return new KubernetesException(404, "NotFound", "the server could not find the requested resource", Map.of());
     }
 
+    /** 410 Gone: the history this request needs has been compacted away. */
+    public static KubernetesException expired(String message) {
+        return new KubernetesException(410, "Expired", message, null);
+    }
+
+    /** A paged list whose snapshot has been compacted away: with a token that continues inconsistently, from now. */
+    public static KubernetesException expiredContinue(String inconsistentContinue) {
+        return new KubernetesException(410, "Expired", "The provided continue parameter is too old to display a consistent list"
+                + " result. You can start a new list without the continue parameter, or use the continue token in this response to"
+                + " retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list -"
+                + " objects that were created, modified, or deleted between the time the first chunk was returned and now may show up"
+                + " in the list.", null, Map.of("continue", inconsistentContinue));
+    }
+
+    /** A list or get at a resource version the store has not reached (kube-apiserver's watch cache gives up after waiting). */
+    public static KubernetesException tooLargeResourceVersion(long requested, long current) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("causes", List.of(Map.of("reason", "ResourceVersionTooLarge", "message", "Too large resource version")));
+        details.put("retryAfterSeconds", 1);
+        return new KubernetesException(504, "Timeout", "Too large resource version: " + requested + ", current: " + current, details);
+    }
+
     public static KubernetesException internal(String message) {
         return new KubernetesException(500, "InternalError", "Internal error occurred: " + message,
                 Map.of("causes", List.of(Map.of("message", message))));
@@ -157,7 +190,17 @@ public final class KubernetesException extends RuntimeException {
             return new Cause("FieldValueRequired", "Required value" + (why == null ? "" : ": " + why), field);
         }
 
-        Map<String, Object> toMap() {
+        public static Cause forbidden(String field, String why) {
+            return new Cause("FieldValueForbidden", "Forbidden: " + why, field);
+        }
+
+        public static Cause notSupported(String field, Object value, List<String> supported) {
+            String rendered = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+            return new Cause("FieldValueNotSupported", "Unsupported value: " + rendered + ": supported values: "
+                    + String.join(", ", supported.stream().map(v -> "\"" + v + "\"").toList()), field);
+        }
+
+        public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("reason", reason);
             map.put("message", message);

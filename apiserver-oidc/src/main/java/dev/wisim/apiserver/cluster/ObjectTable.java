@@ -44,6 +44,17 @@ final class ObjectTable<T extends HasMetadata> {
         return Optional.ofNullable(objects.remove(key(namespace, name)));
     }
 
+    /** Every object by key, in key order (copies). */
+    TreeMap<String, T> snapshot() {
+        TreeMap<String, T> copy = new TreeMap<>();
+        objects.forEach((key, object) -> copy.put(key, kind.copy(object)));
+        return copy;
+    }
+
+    String key(HasMetadata object) {
+        return key(object.getMetadata().getNamespace(), object.getMetadata().getName());
+    }
+
     private String key(String namespace, String name) {
         return (kind.namespaced() ? namespace : "") + "/" + name;
     }

@@ -47,6 +47,25 @@ public interface ApiserverConfig {
     @WithDefault("PT1S")
     java.time.Duration kubeletSyncPeriod();
 
+    /**
+     * How many of the latest changes the API server keeps for watches and consistent lists (its watch
+     * cache and etcd's compaction window): a watch, an exact list or a list's continuation from an older
+     * resource version is 410 Gone.
+     */
+    @WithDefault("1000")
+    int watchHistory();
+
+    /** How often a watch with {@code allowWatchBookmarks=true} gets a {@code BOOKMARK}. */
+    @WithDefault("PT1M")
+    java.time.Duration watchBookmarkInterval();
+
+    /**
+     * A watch without {@code timeoutSeconds} ends after between this and twice this (kube-apiserver's
+     * {@code --min-request-timeout}, 1800 s).
+     */
+    @WithDefault("PT30M")
+    java.time.Duration watchMinTimeout();
+
     /** Where the signing keys are kept across restarts; in memory when unset. */
     Optional<Path> stateDir();
 

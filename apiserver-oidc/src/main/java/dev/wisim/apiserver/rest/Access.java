@@ -29,7 +29,15 @@ public class Access {
     }
 
     public void require(String verb, String resource, String group, String namespace) {
-        User caller = user.get();
+        require(user.get(), verb, resource, group, namespace);
+    }
+
+    /** The same decision for a caller outside a REST request (a watch). */
+    public static void require(User caller, String verb, Kind<?> kind, String namespace) {
+        require(caller, verb, kind.resource(), "", namespace);
+    }
+
+    private static void require(User caller, String verb, String resource, String group, String namespace) {
         if (!caller.in("system:masters")) {
             throw KubernetesException.rbacForbidden(caller.username(), verb, resource, group, namespace);
         }

@@ -7,14 +7,16 @@ import java.util.Map;
 /** The body of {@code GET /api/v1}: the core resources this server serves, with the verbs that drive kubectl. */
 final class CoreV1Discovery {
 
-    private static final List<String> VERBS = List.of("create", "delete", "get", "list", "patch", "update");
+    private static final List<String> VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    /** Namespaces have no {@code deletecollection}. */
+    private static final List<String> NAMESPACE_VERBS = List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
     private CoreV1Discovery() {
     }
 
     static Map<String, Object> resources() {
         return Map.of("kind", "APIResourceList", "groupVersion", "v1", "resources", List.of(
-                resource("namespaces", "namespace", false, "Namespace", VERBS, "ns"),
+                resource("namespaces", "namespace", false, "Namespace", NAMESPACE_VERBS, "ns"),
                 resource("pods", "pod", true, "Pod", VERBS, "po"),
                 resource("serviceaccounts", "serviceaccount", true, "ServiceAccount", VERBS, "sa"),
                 Map.of("name", "serviceaccounts/token", "singularName", "", "namespaced", true,

@@ -1,11 +1,10 @@
 package dev.wisim.apiserver.rest;
 
 import dev.wisim.apiserver.cluster.ClusterStore;
-import dev.wisim.apiserver.cluster.FieldSelector;
 import dev.wisim.apiserver.cluster.Kind;
 import dev.wisim.apiserver.cluster.Kinds;
 import dev.wisim.apiserver.cluster.KubernetesException;
-import dev.wisim.apiserver.cluster.LabelSelector;
+import dev.wisim.apiserver.cluster.ListPage;
 import dev.wisim.apiserver.cluster.Patches;
 import dev.wisim.apiserver.codec.FieldValidation;
 import dev.wisim.apiserver.codec.RequestBodies;
@@ -21,20 +20,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The core objects ({@code namespaces}, {@code serviceaccounts}, {@code pods}) over the Kubernetes
- * REST conventions: list (with label and field selectors, as Tables for {@code kubectl get}),
- * create, get, replace, every PATCH type, delete; {@code dryRun=All}, {@code fieldValidation}.
+ * REST conventions: list (with label and field selectors, resource versions and pages, as Tables for
+ * {@code kubectl get}), create, get, replace, every PATCH type, delete and {@code deletecollection};
+ * {@code dryRun=All}, {@code fieldValidation}.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,19 +60,28 @@ public class ObjectResource {
         return CoreV1Discovery.resources();
     }
 
+    /** A list (a watch of the same path is the watch route's: {@link dev.wisim.apiserver.watch.WatchRoute}). */
     @GET
     @Path("{resource}")
-    public Response listEverywhere(@PathParam("resource") String resource, @QueryParam("labelSelector") String labels,
-                                   @QueryParam("fieldSelector") String fields, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return list(Kinds.byResource(resource), null, labels, fields, accept);
+    public Response listEverywhere(@PathParam("resource") String resource, @Context UriInfo uri,
+                                   @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return list(Kinds.byResource(resource), null, ListOptions.parse(uri.getQueryParameters()::getFirst), accept);
     }
 
     @GET
     @Path("namespaces/{namespace}/{resource}")
-    public Response listIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
-                           @QueryParam("labelSelector") String labels, @QueryParam("fieldSelector") String fields,
+    public Response listIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource, @Context UriInfo uri,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return list(namespaced(resource), namespace, labels, fields, accept);
+        return list(namespaced(resource), namespace, ListOptions.parse(uri.getQueryParameters()::getFirst), accept);
+    }
+
+    /** {@code deletecollection}; namespaces have none, as in Kubernetes. */
+    @DELETE
+    @Path("namespaces/{namespace}/{resource}")
+    public Response deleteCollection(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
+                                     @Context UriInfo uri, @QueryParam("dryRun") String dryRun) {
+        Kind<?> kind = namespaced(resource);
+        return deleteCollection(kind, namespace, ListOptions.parse(uri.getQueryParameters()::getFirst), DryRun.parse(dryRun));
     }
 
     @POST
@@ -151,27 +160,27 @@ public class ObjectResource {
 
     // --- one implementation per verb, for every kind --------------------------------------------
 
-    private <T extends HasMetadata> Response list(Kind<T> kind, String namespace, String labels, String fields, String accept) {
+    private <T extends HasMetadata> Response list(Kind<T> kind, String namespace, ListOptions options, String accept) {
         access.require("list", kind, namespace);
-        Predicate<HasMetadata> selected = LabelSelector.parse(labels).and(FieldSelector.parse(kind, fields));
-        List<T> items = store.list(kind, namespace, selected);
-        String resourceVersion = store.currentResourceVersion();
+        ListPage<T> page = Lists.page(store, kind, namespace, options);
+        Map<String, Object> metadata = Lists.metadata(page);
         if (Tables.wanted(accept)) {
-            return Response.ok(Tables.of(kind, items, resourceVersion, clock)).type(Tables.MEDIA_TYPE).build();
+            return Response.ok(Tables.of(kind, page.items(), metadata, clock)).type(Tables.MEDIA_TYPE).build();
         }
-        Map<String, Object> list = new LinkedHashMap<>();
-        list.put("kind", kind.kind() + "List");
-        list.put("apiVersion", "v1");
-        list.put("metadata", Map.of("resourceVersion", resourceVersion));
-        list.put("items", items);
-        return Response.ok(list).build();
+        return Response.ok(Lists.body(kind, page.items(), metadata)).build();
+    }
+
+    private <T extends HasMetadata> Response deleteCollection(Kind<T> kind, String namespace, ListOptions options, boolean dryRun) {
+        access.require("deletecollection", kind, namespace);
+        List<T> deleted = store.deleteCollection(kind, namespace, Lists.selector(kind, options), dryRun);
+        return Response.ok(Lists.body(kind, deleted, Map.of("resourceVersion", store.currentResourceVersion()))).build();
     }
 
     private <T extends HasMetadata> Response get(Kind<T> kind, String namespace, String name, String accept) {
         access.require("get", kind, namespace);
         T object = store.get(kind, namespace, name);
         if (Tables.wanted(accept)) {
-            return Response.ok(Tables.of(kind, List.of(object), object.getMetadata().getResourceVersion(), clock))
+            return Response.ok(Tables.of(kind, List.of(object), Map.of("resourceVersion", object.getMetadata().getResourceVersion()), clock))
                     .type(Tables.MEDIA_TYPE).build();
         }
         return Response.ok(object).build();

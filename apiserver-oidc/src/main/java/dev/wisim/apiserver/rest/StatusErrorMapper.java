@@ -21,7 +21,12 @@ public class StatusErrorMapper {
 
     @ServerExceptionMapper
     public Response kubernetes(KubernetesException e) {
-        return status(e.code(), e.reason(), e.getMessage(), e.details());
+        return Response.status(e.code()).type(MediaType.APPLICATION_JSON).entity(body(e)).build();
+    }
+
+    /** The {@code Status} object of a failure (also what a watch's {@code ERROR} event carries). */
+    public static Map<String, Object> body(KubernetesException e) {
+        return statusBody(e.code(), e.reason(), e.getMessage(), e.details(), e.metadata());
     }
 
     @ServerExceptionMapper
@@ -70,10 +75,15 @@ public class StatusErrorMapper {
     }
 
     static Response status(int code, String reason, String message, Map<String, Object> details) {
+        return Response.status(code).type(MediaType.APPLICATION_JSON).entity(statusBody(code, reason, message, details, Map.of())).build();
+    }
+
+    private static Map<String, Object> statusBody(int code, String reason, String message, Map<String, Object> details,
+                                                  Map<String, Object> metadata) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("kind", "Status");
         status.put("apiVersion", "v1");
-        status.put("metadata", Map.of());
+        status.put("metadata", metadata);
         status.put("status", "Failure");
         status.put("message", message);
         status.put("reason", reason);
@@ -81,6 +91,6 @@ public class StatusErrorMapper {
             status.put("details", details);
         }
         status.put("code", code);
-        return Response.status(code).type(MediaType.APPLICATION_JSON).entity(status).build();
+        return status;
     }
 }

@@ -21,9 +21,9 @@ import java.util.Map;
  * Restarts, Age, and IP, Node, Nominated Node, Readiness Gates for {@code -o wide}), each row with
  * its object's metadata as {@code PartialObjectMetadata}.
  */
-final class Tables {
+public final class Tables {
 
-    static final String MEDIA_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
+    public static final String MEDIA_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
     private static final String NAME_DESCRIPTION = "Name must be unique within a namespace. Is required when creating resources,"
             + " although some resources may allow a client to request the generation of an appropriate name automatically."
             + " Name is primarily intended for creation idempotence and configuration definition. Cannot be updated.";
@@ -34,15 +34,16 @@ final class Tables {
     private Tables() {
     }
 
-    static boolean wanted(String accept) {
+    public static boolean wanted(String accept) {
         return accept != null && accept.contains("as=Table");
     }
 
-    static Map<String, Object> of(Kind<?> kind, List<? extends HasMetadata> objects, String resourceVersion, Clock clock) {
+    /** @param metadata the Table's list metadata: its resource version, and a continuation when more rows follow */
+    public static Map<String, Object> of(Kind<?> kind, List<? extends HasMetadata> objects, Map<String, Object> metadata, Clock clock) {
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("kind", "Table");
         table.put("apiVersion", "meta.k8s.io/v1");
-        table.put("metadata", Map.of("resourceVersion", resourceVersion));
+        table.put("metadata", metadata);
         table.put("columnDefinitions", columns(kind));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (HasMetadata object : objects) {
@@ -91,7 +92,8 @@ final class Tables {
         }
         Pod pod = (Pod) object;
         int containers = pod.getSpec().getContainers().size();
-        return List.of(name, containers + "/" + containers, pod.getStatus().getPhase(), "0", age,
+        String status = pod.getMetadata().getDeletionTimestamp() != null ? "Terminating" : pod.getStatus().getPhase();
+        return List.of(name, containers + "/" + containers, status, "0", age,
                 pod.getStatus().getPodIP(), pod.getSpec().getNodeName(), "<none>", "<none>");
     }
 

@@ -3,6 +3,7 @@ package dev.wisim.apiserver.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -125,6 +126,10 @@ class ObjectsResourceTest {
                 .body("spec.nodeName", notNullValue())
                 .body("status.phase", equalTo("Running"))
                 .body("status.podIP", startsWith("127.10."))
+                .body("status.conditions.type", contains("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"))
+                .body("status.conditions.status", everyItem(equalTo("True")))
+                .body("status.containerStatuses[0].name", equalTo("c")).body("status.containerStatuses[0].ready", equalTo(true))
+                .body("status.containerStatuses[0].state.running.startedAt", notNullValue())
                 .extract().path("status.podIP");
         given().queryParam("fieldSelector", "status.podIP=" + ip).get("/api/v1/pods")
                 .then().statusCode(200).body("kind", equalTo("PodList"))

@@ -1,0 +1,47 @@
+package dev.wisim.apiserver.auth;
+
+import dev.wisim.apiserver.cluster.KubernetesException;
+import dev.wisim.apiserver.config.ApiserverConfig;
+import dev.wisim.apiserver.token.TokenAuthenticator;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * kube-apiserver's authenticator chain for this cluster: the admin's static token (as
+ * {@code --token-auth-file}), then service-account tokens; a bad bearer token is 401. Without a
+ * token, a request over TLS is {@code system:anonymous}; over the plain-HTTP port it is the
+ * superuser, as kube-apiserver's old insecure port was.
+ */
+@ApplicationScoped
+public class Authenticator {
+
+    private final TokenAuthenticator tokens;
+    private final ApiserverConfig config;
+
+    public Authenticator(TokenAuthenticator tokens, ApiserverConfig config) {
+        this.tokens = tokens;
+        this.config = config;
+    }
+
+    /** @param authorization the request's {@code Authorization} header, or null */
+    public User authenticate(String authorization, boolean tls) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        if (token == null || token.isEmpty()) {
+            return tls ? User.ANONYMOUS : User.UNSECURED;
+        }
+        if (config.adminToken().filter(admin -> constantTimeEquals(admin, token)).isPresent()) {
+            return User.ADMIN;
+        }
+        TokenAuthenticator.Outcome outcome = tokens.authenticate(token, null);
+        if (!outcome.authenticated()) {
+            throw KubernetesException.unauthorized();
+        }
+        return new User(outcome.user().getUsername(), outcome.user().getUid(), outcome.user().getGroups(), outcome.user().getExtra());
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
