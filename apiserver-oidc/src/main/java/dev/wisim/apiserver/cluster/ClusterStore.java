@@ -38,7 +38,13 @@ public class ClusterStore {
     private final PodIpPool ipPool;
     private final Map<Kind<?>, ObjectTable<?>> tables = new HashMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private long resourceVersion = 1000;
+    /**
+     * Resource versions start at the microsecond the store was made: a store made again (the API server
+     * restarted, its objects lost) starts above every version the old one gave out, so that a watch
+     * from one of those is "too old" (410) and its client lists again, rather than waiting for a
+     * version the new store will reach only much later.
+     */
+    private long resourceVersion;
     private final ChangeLog changes;
 
     public ClusterStore(Clock clock, ApiserverConfig config, ObjectMapper mapper) {
@@ -46,6 +52,8 @@ public class ClusterStore {
         this.config = config;
         this.mapper = mapper;
         this.ipPool = new PodIpPool(config.podCidr());
+        Instant start = clock.instant();
+        this.resourceVersion = start.getEpochSecond() * 1_000_000 + start.getNano() / 1_000;
         this.changes = new ChangeLog(config.watchHistory(), resourceVersion);
         for (String name : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
             create(Kinds.NAMESPACES, null, new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), false);

@@ -51,9 +51,10 @@ class ListsTest {
         given().get("/api/v1/namespaces/l-exact/serviceaccounts?resourceVersion=" + before + "&resourceVersionMatch=Exact")
                 .then().statusCode(200).body("items.metadata.name", contains("default", "first"))
                 .body("metadata.resourceVersion", equalTo(before));
-        given().get("/api/v1/namespaces/l-exact/serviceaccounts?resourceVersion=999999999&resourceVersionMatch=NotOlderThan")
+        long future = Long.parseLong(before) + 1_000_000;
+        given().get("/api/v1/namespaces/l-exact/serviceaccounts?resourceVersion=" + future + "&resourceVersionMatch=NotOlderThan")
                 .then().statusCode(504).body("reason", equalTo("Timeout"))
-                .body("message", org.hamcrest.Matchers.startsWith("Too large resource version: 999999999, current: "))
+                .body("message", org.hamcrest.Matchers.startsWith("Too large resource version: " + future + ", current: "))
                 .body("details.causes[0].reason", equalTo("ResourceVersionTooLarge")).body("details.retryAfterSeconds", equalTo(1));
         given().get("/api/v1/namespaces/l-exact/serviceaccounts?resourceVersion=3&resourceVersionMatch=Exact")
                 .then().statusCode(410).body("reason", equalTo("Expired"))
