@@ -126,8 +126,8 @@ class ComposeStackIT {
         assertThat(read.exitCode()).as(read.stderr()).isZero();
         assertThat(read.stdout())
                 .contains("GET " + TOKEN_PATH + " HTTP/1.1")                                      // the pod asks
-                .contains("GET /api/v1/pods?fieldSelector=status.podIP%3D169.254.169.100")        // who is it?
-                .contains("POST /api/v1/namespaces/demo/serviceaccounts/test-ksa/token")          // TokenRequest
+                .contains("POST /api/v1/namespaces/demo/serviceaccounts/test-ksa/token")          // TokenRequest,
+                .contains("\"boundObjectRef\"")                                                   //   bound to the pod
                 .contains("POST /v1/token")                                                       // STS
                 .contains(":generateAccessToken")                                                 // IAM
                 .contains("\"access_token\":\"ya29.c.");                                          // the answer

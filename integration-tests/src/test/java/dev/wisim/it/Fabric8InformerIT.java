@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A fabric8 SharedInformer, as controllers and GKE's own node agents keep their view: it lists, then
  * watches — over a WebSocket, fabric8's first choice, or plain HTTP — and sees every add, update and
- * delete.
+ * delete (a pod's graceful deletion first as the update that marks it terminating).
  */
 @ExtendWith(SharedStack.class)
 class Fabric8InformerIT {
@@ -46,7 +46,8 @@ class Fabric8InformerIT {
 
                 @Override
                 public void onUpdate(Pod old, Pod pod) {
-                    events.add("update " + pod.getMetadata().getName() + " " + pod.getMetadata().getLabels());
+                    events.add("update " + pod.getMetadata().getName() + " " + pod.getMetadata().getLabels()
+                            + (pod.getMetadata().getDeletionTimestamp() == null ? "" : " terminating"));
                 }
 
                 @Override
@@ -62,6 +63,7 @@ class Fabric8InformerIT {
                         .addToLabels("tier", "web").endMetadata().build());
                 assertThat(next(events)).isEqualTo("update after {run=after, tier=web}");
                 client.pods().inNamespace(namespace).withName("before").delete();
+                assertThat(next(events)).isEqualTo("update before {run=before} terminating");   // its grace period starts
                 assertThat(next(events)).isEqualTo("delete before");
                 assertThat(informer.getStore().list()).extracting(p -> p.getMetadata().getName()).containsExactly("after");
                 assertThat(informer.isWatching()).isTrue();

@@ -85,10 +85,16 @@ class KubernetesManifestsIT {
         assertThat(String.join(" ", (List<String>) containers(daemonSet, "initContainers").get(0).get("command")))
                 .contains("-d 169.254.169.254/32 -p tcp --dport 80 -j DNAT --to-destination \"$NODE_IP:988\"");
         List<Map<String, Object>> env = (List<Map<String, Object>>) containers(daemonSet, "containers").get(0).get("env");
-        assertThat(env).extracting(e -> e.get("name")).contains("METADATA_APISERVER_TOKEN_FILE", "METADATA_CLUSTER_ISSUER",
-                "METADATA_STS_URL", "METADATA_IAM_URL");
+        assertThat(env).extracting(e -> e.get("name")).contains("METADATA_APISERVER_TOKEN_FILE", "METADATA_APISERVER_CA_FILE",
+                "METADATA_CLUSTER_ISSUER", "METADATA_STS_URL", "METADATA_IAM_URL");
+        assertThat(env).filteredOn(e -> "METADATA_NODE_NAME".equals(e.get("name")))
+                .extracting(e -> get(e, "valueFrom", "fieldRef").get("fieldPath")).containsExactly("spec.nodeName");
         List<Map<String, Object>> rules = (List<Map<String, Object>>) find("ClusterRole", "wisim-metadata-server").get("rules");
-        assertThat(rules).anySatisfy(r -> assertThat((List<String>) r.get("resources")).contains("serviceaccounts/token"))
+        assertThat(rules).anySatisfy(r -> {
+                    assertThat((List<String>) r.get("resources")).contains("pods", "serviceaccounts");
+                    assertThat((List<String>) r.get("verbs")).contains("list", "watch");
+                })
+                .anySatisfy(r -> assertThat((List<String>) r.get("resources")).contains("serviceaccounts/token"))
                 .anySatisfy(r -> assertThat((List<String>) r.get("resources")).contains("tokenreviews"));
         assertThat(get(find("ClusterRoleBinding", "wisim-metadata-server"), "roleRef").get("name")).isEqualTo("wisim-metadata-server");
     }

@@ -31,6 +31,7 @@ public final class Upstream {
 
     @SuppressWarnings("unchecked")
     public static Answer call(String name, Supplier<Response> request) {
+        Blocking.check();
         try (Response response = request.get()) {
             Map<String, Object> body;
             try {

@@ -75,6 +75,15 @@ public interface MetadataConfig {
      */
     Optional<Path> apiserverTokenFile();
 
+    /** The CA certificate (PEM) the cluster's API server is verified with over HTTPS; the JVM's roots when unset. */
+    Optional<Path> apiserverCaFile();
+
+    /**
+     * The node this metadata server serves: it knows the pods scheduled there ({@code spec.nodeName}),
+     * as GKE's does; every pod of the cluster when unset (a one-node cluster, as wisim's).
+     */
+    Optional<String> nodeName();
+
     /** The cluster's issuer as STS's GKE audience names it: GKE's URL for the cluster unless {@link #clusterIssuer()} says otherwise. */
     default String clusterUrl() {
         return clusterIssuer().orElse("https://container.googleapis.com/v1/projects/" + projectId() + "/locations/" + clusterLocation()

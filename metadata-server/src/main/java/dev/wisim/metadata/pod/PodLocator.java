@@ -1,10 +1,10 @@
 package dev.wisim.metadata.pod;
 
-import dev.wisim.metadata.client.ApiserverClient;
-import dev.wisim.metadata.client.Upstream;
-import dev.wisim.metadata.client.Upstream.Answer;
 import dev.wisim.metadata.config.MetadataConfig;
 import dev.wisim.metadata.rest.MetadataException;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.authentication.UserInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Finds the pod behind a request, in order: a KSA token in {@code Authorization: Bearer} (the
@@ -23,17 +22,20 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * pod has its own loopback address, and the server listens on all of them); the pod whose IP the
  * request came from (docker-compose); the configured default pod. A request that arrives on an
  * address that is no pod's and not the node's own is nobody's: it gets an error, never another
- * pod's identity. The KSA is read live, so an annotation change takes effect on the next request.
+ * pod's identity. Pods and KSAs are read from the informer-fed {@link ClusterView}: no API server
+ * call, and a deleted pod or a changed annotation counts from the moment its watch event arrives.
  */
 @ApplicationScoped
 public class PodLocator {
 
-    private final ApiserverClient apiserver;
+    private final ClusterView view;
+    private final TokenReviews reviews;
     private final MetadataConfig config;
     private final Set<String> nodeAddresses;
 
-    public PodLocator(@RestClient ApiserverClient apiserver, MetadataConfig config) {
-        this.apiserver = apiserver;
+    public PodLocator(ClusterView view, TokenReviews reviews, MetadataConfig config) {
+        this.view = view;
+        this.reviews = reviews;
         this.config = config;
         this.nodeAddresses = nodeAddresses(config.nodeAddresses());
     }
@@ -58,15 +60,18 @@ public class PodLocator {
     }
 
     public Workload locate(String bearerToken, String localAddress, String remoteAddress) {
+        if (!view.synced()) {
+            throw MetadataException.unavailable("the Kubernetes API server");
+        }
         if (bearerToken != null) {
             return byToken(bearerToken);
         }
         if (localAddress != null && !nodeAddresses.contains(localAddress)) {
-            return fromPod(podWithIp(localAddress).orElseThrow(() -> MetadataException.unknownCaller(
+            return fromPod(view.podWithAddress(localAddress).orElseThrow(() -> MetadataException.unknownCaller(
                     "no pod on this node has the IP address " + localAddress)));
         }
-        Optional<Map<String, Object>> bySource = remoteAddress == null || nodeAddresses.contains(remoteAddress)
-                ? Optional.empty() : podWithIp(remoteAddress);
+        Optional<Pod> bySource = remoteAddress == null || nodeAddresses.contains(remoteAddress)
+                ? Optional.empty() : view.podWithAddress(remoteAddress);
         if (bySource.isPresent()) {
             return fromPod(bySource.get());
         }
@@ -76,64 +81,45 @@ public class PodLocator {
         if (parts.length != 2) {
             throw MetadataException.unknownCaller("the default pod must be NAMESPACE/NAME, not " + defaultPod);
         }
-        Answer pod = Upstream.call("the Kubernetes API server", () -> apiserver.pod(parts[0], parts[1]));
-        if (!pod.ok()) {
-            throw MetadataException.unknownCaller("the default pod " + defaultPod + " does not exist");
-        }
-        return fromPod(pod.body());
+        return fromPod(view.pod(parts[0], parts[1]).orElseThrow(() -> MetadataException.unknownCaller(
+                "the default pod " + defaultPod + " does not exist")));
     }
 
+    /** A KSA token's pod and KSA; a pod-bound token only while its pod is still on this node. */
     private Workload byToken(String token) {
-        Map<String, Object> review = Map.of("apiVersion", "authentication.k8s.io/v1", "kind", "TokenReview",
-                "spec", Map.of("token", token));
-        Answer answer = Upstream.call("the Kubernetes API server", () -> apiserver.tokenReview(review));
-        Map<String, Object> status = answer.object("status");
-        if (!answer.ok() || !Boolean.TRUE.equals(status.get("authenticated"))) {
-            Object error = status.get("error");
-            throw new MetadataException(401, "Unable to authenticate the Kubernetes service account token"
-                    + (error == null ? "" : ": " + error) + "\n");
+        UserInfo user = reviews.user(token);
+        String[] name = user.getUsername().split(":");
+        if (name.length != 4 || !"system".equals(name[0]) || !"serviceaccount".equals(name[1])) {
+            throw new MetadataException(401, "Unable to authenticate the Kubernetes service account token: "
+                    + user.getUsername() + " is not a service account\n");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> user = (Map<String, Object>) status.get("user");
-        String[] name = ((String) user.get("username")).split(":");
         String namespace = name[2];
         String ksa = name[3];
-        @SuppressWarnings("unchecked")
-        Map<String, List<String>> extra = user.get("extra") instanceof Map<?, ?> m ? (Map<String, List<String>>) m : Map.of();
+        Map<String, List<String>> extra = user.getExtra() == null ? Map.of() : user.getExtra();
         String podName = first(extra.get("authentication.kubernetes.io/pod-name"));
         String podUid = first(extra.get("authentication.kubernetes.io/pod-uid"));
+        if (podName != null) {
+            Optional<Pod> pod = view.pod(namespace, podName);
+            if (pod.isEmpty() || podUid != null && !podUid.equals(pod.get().getMetadata().getUid())) {
+                throw new MetadataException(401, "Unable to authenticate the Kubernetes service account token: the pod "
+                        + namespace + "/" + podName + " it is bound to no longer exists\n");
+            }
+        }
         return new Workload(namespace, ksa, podName, podUid, annotation(namespace, ksa));
     }
 
-    private Optional<Map<String, Object>> podWithIp(String ip) {
-        Answer answer = Upstream.call("the Kubernetes API server",
-                () -> apiserver.pods("status.podIP=" + ip + ",spec.hostNetwork=false"));
-        if (!answer.ok() || !(answer.body().get("items") instanceof List<?> items) || items.size() != 1) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> pod = (Map<String, Object>) items.get(0);
-        return Optional.of(pod);
+    private Workload fromPod(Pod pod) {
+        String namespace = pod.getMetadata().getNamespace();
+        String ksa = pod.getSpec() != null && pod.getSpec().getServiceAccountName() != null
+                ? pod.getSpec().getServiceAccountName() : "default";
+        return new Workload(namespace, ksa, pod.getMetadata().getName(), pod.getMetadata().getUid(), annotation(namespace, ksa));
     }
 
-    @SuppressWarnings("unchecked")
-    private Workload fromPod(Map<String, Object> pod) {
-        Map<String, Object> metadata = (Map<String, Object>) pod.get("metadata");
-        Map<String, Object> spec = (Map<String, Object>) pod.get("spec");
-        String namespace = (String) metadata.get("namespace");
-        String ksa = spec.get("serviceAccountName") instanceof String s ? s : "default";
-        return new Workload(namespace, ksa, (String) metadata.get("name"), (String) metadata.get("uid"), annotation(namespace, ksa));
-    }
-
-    @SuppressWarnings("unchecked")
     private Optional<String> annotation(String namespace, String ksa) {
-        Answer sa = Upstream.call("the Kubernetes API server", () -> apiserver.serviceAccount(namespace, ksa));
-        if (!sa.ok()) {
-            throw MetadataException.unknownCaller("the service account " + namespace + "/" + ksa + " does not exist");
-        }
-        Map<String, Object> annotations = sa.object("metadata").get("annotations") instanceof Map<?, ?> m
-                ? (Map<String, Object>) m : Map.of();
-        return Optional.ofNullable(annotations.get(Workload.GSA_ANNOTATION)).map(Object::toString).filter(s -> !s.isBlank());
+        ServiceAccount sa = view.serviceAccount(namespace, ksa).orElseThrow(() -> MetadataException.unknownCaller(
+                "the service account " + namespace + "/" + ksa + " does not exist"));
+        Map<String, String> annotations = sa.getMetadata().getAnnotations() == null ? Map.of() : sa.getMetadata().getAnnotations();
+        return Optional.ofNullable(annotations.get(Workload.GSA_ANNOTATION)).filter(s -> !s.isBlank());
     }
 
     private static String first(List<String> values) {

@@ -1,5 +1,6 @@
 package dev.wisim.metadata.relay;
 
+import dev.wisim.metadata.client.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,12 @@ public class TokenCache {
     }
 
     public Token get(String key, Supplier<Token> relay) {
+        CompletableFuture<Token> known = entries.get(key);
+        if (known != null && known.isDone() && !stale(known)) {
+            return known.join();
+        }
+        // a relay to run, or another caller's to wait for
+        Blocking.check();
         CompletableFuture<Token> mine = new CompletableFuture<>();
         CompletableFuture<Token> entry = entries.compute(key, (k, current) -> current == null || stale(current) ? mine : current);
         if (entry == mine) {

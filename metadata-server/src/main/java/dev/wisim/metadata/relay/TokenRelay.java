@@ -2,7 +2,6 @@ package dev.wisim.metadata.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wisim.metadata.client.ApiserverClient;
 import dev.wisim.metadata.client.IamClient;
 import dev.wisim.metadata.client.StsClient;
 import dev.wisim.metadata.client.Upstream;
@@ -11,7 +10,13 @@ import dev.wisim.metadata.config.MetadataConfig;
 import dev.wisim.metadata.pod.Workload;
 import dev.wisim.metadata.relay.TokenCache.Token;
 import dev.wisim.metadata.rest.MetadataException;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestSpecBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,14 +35,14 @@ public class TokenRelay {
 
     static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
 
-    private final ApiserverClient apiserver;
+    private final KubernetesClient apiserver;
     private final StsClient sts;
     private final IamClient iam;
     private final MetadataConfig config;
     private final RelayLog log;
     private final ObjectMapper json;
 
-    public TokenRelay(@RestClient ApiserverClient apiserver, @RestClient StsClient sts, @RestClient IamClient iam,
+    public TokenRelay(KubernetesClient apiserver, @RestClient StsClient sts, @RestClient IamClient iam,
                       MetadataConfig config, RelayLog log, ObjectMapper json) {
         this.apiserver = apiserver;
         this.sts = sts;
@@ -88,27 +93,33 @@ public class TokenRelay {
     }
 
     private String ksaToken(RelayLog.Recorder relay, Workload workload) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("audiences", List.of(config.workloadPool()));
-        spec.put("expirationSeconds", config.ksaTokenLifetime().toSeconds());
+        TokenRequestSpecBuilder spec = new TokenRequestSpecBuilder().withAudiences(config.workloadPool())
+                .withExpirationSeconds(config.ksaTokenLifetime().toSeconds());
         if (workload.podName() != null) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("kind", "Pod");
-            ref.put("apiVersion", "v1");
-            ref.put("name", workload.podName());
-            ref.put("uid", workload.podUid());
-            spec.put("boundObjectRef", ref);
+            spec.withNewBoundObjectRef().withKind("Pod").withApiVersion("v1").withName(workload.podName()).withUid(workload.podUid())
+                    .endBoundObjectRef();
         }
-        Map<String, Object> request = Map.of("apiVersion", "authentication.k8s.io/v1", "kind", "TokenRequest", "spec", spec);
+        TokenRequest request = new TokenRequestBuilder().withSpec(spec.build()).build();
         long started = System.nanoTime();
-        Answer answer = Upstream.call("the Kubernetes API server",
-                () -> apiserver.tokenRequest(workload.namespace(), workload.serviceAccount(), request));
-        relay.hop("TokenRequest", answer.status(), started);
-        if (!answer.ok()) {
+        try {
+            TokenRequest answer = apiserver.serviceAccounts().inNamespace(workload.namespace()).withName(workload.serviceAccount())
+                    .tokenRequest(request);
+            relay.hop("TokenRequest", 201, started);
+            return answer.getStatus().getToken();
+        } catch (KubernetesClientException e) {
+            relay.hop("TokenRequest", e.getCode(), started);
+            if (e.getCode() == 0) {
+                throw MetadataException.unavailable("the Kubernetes API server");
+            }
             throw new MetadataException(500, "Unable to generate access token; the Kubernetes API server returned "
-                    + answer.status() + " " + answer.reason() + ": " + answer.text("message") + "\n");
+                    + e.getCode() + " " + reason(e.getCode()) + ": "
+                    + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()) + "\n");
         }
-        return (String) answer.object("status").get("token");
+    }
+
+    private static String reason(int status) {
+        Response.StatusType known = Response.Status.fromStatusCode(status);
+        return known == null ? "" : known.getReasonPhrase();
     }
 
     private Token federate(RelayLog.Recorder relay, Workload workload, String ksaToken) {

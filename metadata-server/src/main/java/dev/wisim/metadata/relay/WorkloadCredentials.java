@@ -47,6 +47,6 @@ public class WorkloadCredentials {
     }
 
     private static String identity(Workload workload) {
-        return workload.namespace() + "/" + workload.serviceAccount() + " → " + workload.gsa().orElse("(federated)");
+        return workload.namespace() + "/" + workload.serviceAccount() + " as " + workload.gsa().orElse("(federated)");
     }
 }

@@ -1,10 +1,15 @@
 package dev.wisim.metadata.rest;
 
+import dev.wisim.metadata.client.Blocking;
 import dev.wisim.metadata.config.MetadataConfig;
 import dev.wisim.metadata.pod.PodLocator;
+import dev.wisim.metadata.pod.Workload;
 import dev.wisim.metadata.tree.Caller;
 import dev.wisim.metadata.tree.MetadataTree;
 import dev.wisim.metadata.tree.Rendered;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,11 +19,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * Every metadata path: the request is handed to the tree with a lazily identified caller, and
@@ -41,22 +43,41 @@ public class MetadataResource {
     }
 
     @GET
+    @NonBlocking
     public Response root() {
         return render(Rendered.text("computeMetadata/\n"));
     }
 
+    /**
+     * An answer that needs no upstream (the view of the node and cached tokens are in memory) is
+     * computed at once, on the event loop; one that does — a relay, a read-through, a
+     * {@code wait_for_change} — on a worker thread.
+     */
     @GET
     @Path("{path: .+}")
-    public Response get(@Context UriInfo uri, @Context HttpServerRequest request,
-                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Uni<Response> get(@Context UriInfo uri, @Context HttpServerRequest request,
+                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
         String local = request.localAddress() == null ? null : request.localAddress().hostAddress();
         String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        Rendered answer = tree.get(request.path(), new Caller(query, () -> pods.locate(bearer, local, remote)));
-        if ("true".equalsIgnoreCase(query.getFirst("wait_for_change")) && !tree.isEndpoint(request.path())) {
-            answer = waitForChange(request.path(), query, answer, () -> pods.locate(bearer, local, remote));
+        String path = request.path();
+        Supplier<Response> answer = () -> answer(path, query, () -> pods.locate(bearer, local, remote));
+        if (!"true".equalsIgnoreCase(query.getFirst("wait_for_change"))) {
+            try {
+                return Uni.createFrom().item(Blocking.forbidden(answer));
+            } catch (Blocking.WouldBlock needsAnUpstream) {
+                // computed again below, where waiting is allowed
+            }
+        }
+        return Uni.createFrom().item(answer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response answer(String path, MultivaluedMap<String, String> query, Supplier<Workload> workload) {
+        Rendered answer = tree.get(path, new Caller(query, workload));
+        if ("true".equalsIgnoreCase(query.getFirst("wait_for_change")) && !tree.isEndpoint(path)) {
+            answer = waitForChange(path, query, answer, workload);
         }
         return render(answer);
     }
@@ -66,9 +87,9 @@ public class MetadataResource {
      * (a KSA's annotation, say) or after {@code timeout_sec}, with the unchanged answer.
      */
     private Rendered waitForChange(String path, MultivaluedMap<String, String> query, Rendered current,
-                                   java.util.function.Supplier<dev.wisim.metadata.pod.Workload> workload) {
+                                   Supplier<Workload> workload) {
         String lastEtag = query.getFirst("last_etag");
-        String etag = etag(current.body());
+        String etag = current.etag();
         if (lastEtag != null && !lastEtag.equals(etag)) {
             return current;
         }
@@ -82,7 +103,7 @@ public class MetadataResource {
                 return current;
             }
             Rendered now = tree.get(path, new Caller(query, workload));
-            if (!etag(now.body()).equals(etag)) {
+            if (!now.etag().equals(etag)) {
                 return now;
             }
         }
@@ -108,19 +129,10 @@ public class MetadataResource {
 
     private static Response render(Rendered rendered) {
         Response.ResponseBuilder response = Response.status(rendered.status()).type(rendered.contentType())
-                .entity(rendered.body()).header("ETag", etag(rendered.body()));
+                .entity(rendered.bytes()).header("ETag", rendered.etag());
         if (rendered.location() != null) {
             response.header("Location", rendered.location());
         }
         return response.build();
-    }
-
-    static String etag(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

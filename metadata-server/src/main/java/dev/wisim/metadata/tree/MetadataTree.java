@@ -69,13 +69,14 @@ public class MetadataTree {
     public Rendered get(String path, Caller caller) {
         boolean slash = path.endsWith("/");
         List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
-                .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8)).toList();
+                .map(s -> s.indexOf('%') < 0 ? s : URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8)).toList();
         Node node = root;
         for (String segment : segments) {
-            if (!(node instanceof Dir dir) || !dir.children().apply(caller).containsKey(segment)) {
+            Node child = node instanceof Dir dir ? dir.children().apply(caller).get(segment) : null;
+            if (child == null) {
                 throw MetadataException.notFound();
             }
-            node = dir.children().apply(caller).get(segment);
+            node = child;
         }
         boolean recursive = "true".equalsIgnoreCase(caller.query("recursive"));
         String alt = caller.query("alt");

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code instance/service-accounts/}: the calling pod's identity under {@code default} and under its
@@ -25,6 +26,8 @@ public class ServiceAccountNodes {
     private final MetadataConfig config;
     private final WorkloadCredentials credentials;
     private final ObjectMapper mapper;
+    private final Map<String, TokenAnswer> answers = new ConcurrentHashMap<>();
+    private static final int MAX_ANSWERS = 1000;
 
     public ServiceAccountNodes(MetadataConfig config, WorkloadCredentials credentials, ObjectMapper mapper) {
         this.config = config;
@@ -61,15 +64,29 @@ public class ServiceAccountNodes {
         List<String> scopes = requested == null || requested.isBlank() ? config.defaultScopes()
                 : Arrays.stream(requested.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         WorkloadCredentials.AccessToken token = credentials.accessToken(caller.workload(), scopes);
+        TokenAnswer known = answers.get(token.token());
+        if (known != null && known.expiresIn() == token.expiresIn()) {
+            return known.rendered();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.token());
         body.put("expires_in", token.expiresIn());
         body.put("token_type", "Bearer");
+        Rendered rendered;
         try {
-            return Rendered.json(mapper.writeValueAsString(body));
+            rendered = Rendered.json(mapper.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        if (answers.size() >= MAX_ANSWERS) {
+            answers.clear();
+        }
+        answers.put(token.token(), new TokenAnswer(token.expiresIn(), rendered));
+        return rendered;
+    }
+
+    /** A token's answer for the second its {@code expires_in} holds: rendered once, not on each of that second's requests. */
+    private record TokenAnswer(long expiresIn, Rendered rendered) {
     }
 
     /** A bare JWT (never {@code application/json}: Python's client would try to decode it). */

@@ -8,14 +8,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The metadata server's upstreams in one stub: the API server (pod demo/test-pod running as KSA
- * demo/test-ksa), STS and IAM. Tests switch the KSA's annotation and IAM's verdict, and read the
- * last STS request.
+ * The metadata server's upstreams: the API server ({@link FakeApiserver}: pod demo/test-pod running as
+ * KSA demo/test-ksa), and STS and IAM in one stub. Tests change the KSA's annotation and IAM's verdict,
+ * and read the last STS request.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -23,10 +22,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     static final String FEDERATED = "ya29.d.federated";
     static final String GSA_TOKEN = "ya29.c.gsa";
     static final String GOOD_KSA_TOKEN = "good-ksa-token";
-    static final AtomicReference<String> annotation = new AtomicReference<>(GSA);
     static final AtomicReference<Integer> iamStatus = new AtomicReference<>(200);
     static final AtomicReference<Map<String, Object>> lastStsRequest = new AtomicReference<>();
-    static final AtomicReference<Map<String, Object>> lastTokenRequest = new AtomicReference<>();
     static final AtomicReference<Map<String, Object>> lastIdTokenRequest = new AtomicReference<>();
     static final java.util.concurrent.atomic.AtomicInteger stsCalls = new java.util.concurrent.atomic.AtomicInteger();
     /** A pod reachable at its own address: requests arriving on 127.0.0.7 are this pod's. */
@@ -34,6 +31,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     static final String ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDB9.c2ln";
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
+    static FakeApiserver apiserver;
 
     @Override
     public Map<String, String> start() {
@@ -45,8 +43,21 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", this::handle);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.apiserver.url", url, "quarkus.rest-client.sts.url", url,
+        apiserver = new FakeApiserver();
+        return Map.of("metadata.apiserver-url", apiserver.url(), "quarkus.rest-client.sts.url", url,
                 "quarkus.rest-client.iam.url", url, "metadata.default-pod", "demo/test-pod");
+    }
+
+    /** Sets (or, with null, removes) the KSA's GSA annotation in the API server. */
+    static void annotate(String gsa) {
+        apiserver.client().serviceAccounts().inNamespace("demo").withName("test-ksa").edit(sa -> {
+            java.util.Map<String, String> annotations = new java.util.HashMap<>();
+            if (gsa != null) {
+                annotations.put("iam.gke.io/gcp-service-account", gsa);
+            }
+            sa.getMetadata().setAnnotations(annotations);
+            return sa;
+        });
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -55,31 +66,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         Map<String, Object> body = exchange.getRequestMethod().equals("POST") ? JSON.readValue(exchange.getRequestBody(), Map.class) : Map.of();
         Object answer;
         int status = 200;
-        if (path.equals("/api/v1/namespaces/demo/pods/test-pod")) {
-            answer = Map.of("metadata", Map.of("name", "test-pod", "namespace", "demo", "uid", "pod-uid"),
-                    "spec", Map.of("serviceAccountName", "test-ksa"));
-        } else if (path.equals("/api/v1/pods")) {
-            String query = exchange.getRequestURI().getQuery();
-            boolean match = query != null && query.contains("status.podIP=" + POD_IP);
-            answer = Map.of("kind", "PodList", "items", match ? List.of(Map.of(
-                    "metadata", Map.of("name", "addressed-pod", "namespace", "demo", "uid", "uid-2"),
-                    "spec", Map.of("serviceAccountName", "test-ksa"))) : List.of());
-        } else if (path.equals("/api/v1/namespaces/demo/serviceaccounts/test-ksa")) {
-            String gsa = annotation.get();
-            answer = Map.of("metadata", gsa == null ? Map.of("name", "test-ksa", "namespace", "demo")
-                    : Map.of("name", "test-ksa", "namespace", "demo", "annotations", Map.of("iam.gke.io/gcp-service-account", gsa)));
-        } else if (path.equals("/api/v1/namespaces/demo/serviceaccounts/test-ksa/token")) {
-            lastTokenRequest.set(body);
-            status = 201;
-            answer = Map.of("status", Map.of("token", "ksa-jwt"));
-        } else if (path.equals("/apis/authentication.k8s.io/v1/tokenreviews")) {
-            status = 201;
-            boolean good = GOOD_KSA_TOKEN.equals(((Map<?, ?>) body.get("spec")).get("token"));
-            answer = Map.of("status", good
-                    ? Map.of("authenticated", true, "user", Map.of("username", "system:serviceaccount:demo:test-ksa",
-                            "extra", Map.of("authentication.kubernetes.io/pod-name", List.of("test-pod"))))
-                    : Map.of("user", Map.of(), "error", "[invalid bearer token, service account token has expired]"));
-        } else if (path.equals("/v1/token")) {
+        if (path.equals("/v1/token")) {
             stsCalls.incrementAndGet();
             lastStsRequest.set(body);
             answer = Map.of("access_token", FEDERATED, "issued_token_type", "urn:ietf:params:oauth:token-type:access_token",
@@ -115,5 +102,6 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         server.stop(0);
+        apiserver.stop();
     }
 }

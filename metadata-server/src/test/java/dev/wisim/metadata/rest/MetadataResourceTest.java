@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +27,42 @@ class MetadataResourceTest {
         return given().header("Metadata-Flavor", "Google").redirects().follow(false);
     }
 
+    private static String annotated = FakeUpstreams.GSA;
+
     @AfterEach
     void reset() {
-        FakeUpstreams.annotation.set(FakeUpstreams.GSA);
+        if (annotated == null || !annotated.equals(FakeUpstreams.GSA)) {
+            annotate(FakeUpstreams.GSA);
+        }
         FakeUpstreams.iamStatus.set(200);
         given().delete("/_sim/token-cache").then().statusCode(204);
+    }
+
+    /**
+     * Changes the KSA's annotation in the API server; the metadata server's view has it (its watch
+     * event arrived) within a second, the bound GKE's own informers keep.
+     */
+    static void annotate(String gsa) {
+        FakeUpstreams.annotate(gsa);
+        annotated = gsa;
+        String expected = gsa == null ? "demo-project.svc.id.goog" : gsa;
+        within(Duration.ofSeconds(1), () -> expected.equals(google().get(SA + "default/email").then().extract().asString()),
+                "the metadata server saw the annotation " + gsa);
+    }
+
+    static void within(Duration time, java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + time + ": " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test
@@ -67,7 +99,7 @@ class MetadataResourceTest {
                 .containsEntry("requestedTokenType", "urn:ietf:params:oauth:token-type:access_token")
                 .containsEntry("subjectToken", "ksa-jwt")
                 .containsEntry("subjectTokenType", "urn:ietf:params:oauth:token-type:jwt");
-        Map<?, ?> spec = (Map<?, ?>) FakeUpstreams.lastTokenRequest.get().get("spec");
+        Map<?, ?> spec = (Map<?, ?>) FakeApiserver.lastTokenRequest.get().get("spec");
         assertThat(spec.get("audiences")).isEqualTo(List.of("demo-project.svc.id.goog"));
         assertThat(spec.get("boundObjectRef").toString()).contains("kind=Pod").contains("name=test-pod");
     }
@@ -80,7 +112,7 @@ class MetadataResourceTest {
 
     @Test
     void anUnannotatedKsaGetsThePoolAndTheFederatedToken() {
-        FakeUpstreams.annotation.set(null);
+        annotate(null);
         google().get(SA + "default/email").then().statusCode(200).body(equalTo("demo-project.svc.id.goog"));
         google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.FEDERATED));
         google().queryParam("audience", "https://example.test").get(SA + "default/identity").then().statusCode(404)
@@ -172,7 +204,7 @@ class MetadataResourceTest {
         assertThat(FakeUpstreams.stsCalls.get() - before).isEqualTo(1);
         FakeUpstreams.iamStatus.set(403);
         google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.GSA_TOKEN));
-        FakeUpstreams.annotation.set(null);
+        annotate(null);
         google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.FEDERATED));
     }
 
@@ -199,7 +231,7 @@ class MetadataResourceTest {
                 google().queryParam("wait_for_change", "true").queryParam("last_etag", etag).queryParam("timeout_sec", "20")
                         .get(SA + "default/email").then().statusCode(200).extract().asString());
         Thread.sleep(500);
-        FakeUpstreams.annotation.set(null);
+        annotate(null);
         assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("demo-project.svc.id.goog");
         google().queryParam("wait_for_change", "true").queryParam("timeout_sec", "soon").get(SA + "default/email").then().statusCode(400)
                 .body(equalTo("timeout_sec must be a non-negative integer\n"));
