@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -158,6 +160,9 @@ public final class Stack implements AutoCloseable {
         processes.values().parallelStream().forEach(ServiceProcess::stop);
     }
 
+    /** What applying a scenario calls; the others need not be ready for it to start. */
+    private static final Set<Service> SCENARIO_NEEDS = EnumSet.of(Service.IAM, Service.APISERVER, Service.STORAGE);
+
     /** How a stack is started: where the services are built, where state lives, which ports, which scenario. */
     public static final class Builder {
 
@@ -168,6 +173,7 @@ public final class Stack implements AutoCloseable {
         private final Map<Service, Integer> httpsPorts = new EnumMap<>(Service.class);
         private boolean freePorts;
         private boolean detached;
+        private boolean training;
         private Map<String, String> environment = System.getenv();
 
         /** The wisim checkout or distribution: the directory that holds each service module's {@code target/quarkus-app}. */
@@ -208,6 +214,15 @@ public final class Stack implements AutoCloseable {
         /** Services outlive this JVM (for {@code wisim up -d}). */
         public Builder detached(boolean value) {
             this.detached = value;
+            return this;
+        }
+
+        /**
+         * The services record what they load for their start-up caches, written when they stop (Java 25+:
+         * {@code wisim train}); see {@link ServiceProcess}.
+         */
+        public Builder training(boolean value) {
+            this.training = value;
             return this;
         }
 
@@ -259,16 +274,17 @@ public final class Stack implements AutoCloseable {
                 Path jar = home.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
                 launchers.put(service, () -> ServiceProcess.start(service, jar, resolved.http().get(service), environments.get(service),
                         ServiceEnvironment.systemProperties(service, secrets),
-                        state.resolve("logs").resolve(service.module() + ".log"), detached));
+                        state.resolve("logs").resolve(service.module() + ".log"), detached, training));
             }
             try {
                 for (Service service : Service.values()) {
                     processes.put(service, launchers.get(service).get());
                 }
-                List<CompletableFuture<Void>> waits = new ArrayList<>();
-                processes.forEach((service, process) -> waits.add(CompletableFuture.runAsync(
+                Map<Service, CompletableFuture<Void>> waits = new EnumMap<>(Service.class);
+                processes.forEach((service, process) -> waits.put(service, CompletableFuture.runAsync(
                         () -> readyIn.put(service, process.awaitReady(READY_TIMEOUT)))));
-                CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+                // the scenario needs IAM, the cluster and storage; STS and the metadata server finish starting meanwhile
+                CompletableFuture.allOf(SCENARIO_NEEDS.stream().map(waits::get).toArray(CompletableFuture[]::new)).join();
                 extras = ExtraClusters.start(home, world.clusters().subList(1, world.clusters().size()), state, secrets, detached,
                         READY_TIMEOUT);
                 String base = "http://127.0.0.1:";
@@ -278,8 +294,9 @@ public final class Stack implements AutoCloseable {
                 long applying = System.nanoTime();
                 ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM), clusterApis,
                         base + resolved.http().get(Service.STORAGE)).apply(world);
-                Stack stack = new Stack(world, resolved, processes, readyIn, applied,
-                        Duration.ofNanos(System.nanoTime() - applying), secrets, state, extras, launchers);
+                Duration appliedIn = Duration.ofNanos(System.nanoTime() - applying);
+                CompletableFuture.allOf(waits.values().toArray(CompletableFuture[]::new)).join();
+                Stack stack = new Stack(world, resolved, processes, readyIn, applied, appliedIn, secrets, state, extras, launchers);
                 StackFiles.write(stack);
                 return stack;
             } catch (RuntimeException e) {

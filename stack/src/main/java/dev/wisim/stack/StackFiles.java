@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The files a started stack leaves in its state directory for clients: {@code stack.env}
@@ -33,11 +36,34 @@ public final class StackFiles {
                 () -> deleteIfPresent(dir.resolve(ADMIN_KEY_FILE)));
         writeFile(dir.resolve("kubeconfig"), kubeconfig(stack), true);
         Map<String, String> externalAccounts = ExternalAccountFiles.of(stack);
-        for (String name : java.util.List.of(ExternalAccountFiles.IMPERSONATED, ExternalAccountFiles.FEDERATED)) {
+        for (String name : List.of(ExternalAccountFiles.IMPERSONATED, ExternalAccountFiles.FEDERATED)) {
             if (externalAccounts.containsKey(name)) {
                 writeFile(dir.resolve(name), externalAccounts.get(name), false);
             } else {
                 deleteIfPresent(dir.resolve(name));
+            }
+        }
+    }
+
+    /**
+     * What a stack keeps in its state directory of the world it ran: the services' keys, storage's
+     * objects, the pods' volumes, extra clusters, the client files and logs.
+     * {@code wisim up --fresh} removes them, so that the stack starts from its scenario alone; the
+     * local CA and the Kubernetes admin token stay, so that clients keep trusting the stack.
+     */
+    static final List<String> WORLD = List.of("apiserver-oidc", "iam", "sts", "storage", "pods", "clusters", "logs",
+            ENV_FILE, "admin-token", ADMIN_KEY_FILE, "kubeconfig", ExternalAccountFiles.IMPERSONATED, ExternalAccountFiles.FEDERATED);
+
+    public static void forgetWorld(Path stateDir) {
+        for (String name : WORLD) {
+            Path path = stateDir.resolve(name);
+            if (!Files.exists(path)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(path)) {
+                files.sorted(Comparator.reverseOrder()).forEach(StackFiles::deleteIfPresent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + path, e);
             }
         }
     }

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * What the stack creates before the services start: the local CA (kept across restarts, so clients
- * keep trusting it) with a fresh serving certificate for each service that speaks TLS, and the
- * Kubernetes admin's bearer token (kept too, so a kubeconfig stays valid).
+ * keep trusting it) with a serving certificate for each service that speaks TLS (kept while valid),
+ * and the Kubernetes admin's bearer token (kept too, so a kubeconfig stays valid).
  */
 public record StackSecrets(LocalCa ca, Map<Service, LocalCa.ServerCertificate> certificates, String kubeAdminToken) {
 
@@ -23,7 +23,7 @@ public record StackSecrets(LocalCa ca, Map<Service, LocalCa.ServerCertificate> c
         LocalCa ca = LocalCa.loadOrCreate(stateDir.resolve("tls"));
         Map<Service, LocalCa.ServerCertificate> certificates = new EnumMap<>(Service.class);
         for (Service service : ports.https().keySet()) {
-            certificates.put(service, ca.issue(service.module(), List.of()));
+            certificates.put(service, ca.current(service.module(), List.of()));
         }
         ca.truststore();
         ca.bundle();

@@ -35,9 +35,11 @@ public class AccountKeys {
 
     private final Map<String, List<AccountKey>> byEmail = new HashMap<>();
     private final Clock clock;
+    private final KeyPool pool;
 
-    public AccountKeys(Clock clock) {
+    public AccountKeys(Clock clock, KeyPool pool) {
         this.clock = clock;
+        this.pool = pool;
     }
 
     /** A key that was just created, with the private half the caller receives once. */
@@ -50,7 +52,7 @@ public class AccountKeys {
                 throw IamException.failedPrecondition("Precondition check failed.");
             }
         }
-        KeyPair pair = Certificates.newRsaKeyPair();
+        KeyPair pair = pool.take();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         X509Certificate certificate = Certificates.selfSigned(pair.getPublic(), pair.getPrivate(), email, now, NO_EXPIRY);
         AccountKey key = new AccountKey(email, keyId(pair.getPublic()), AccountKey.Type.USER_MANAGED, "GOOGLE_PROVIDED",
@@ -91,7 +93,7 @@ public class AccountKeys {
                 return current.get();
             }
         }
-        KeyPair pair = Certificates.newRsaKeyPair();
+        KeyPair pair = pool.take();
         Instant from = now.truncatedTo(ChronoUnit.SECONDS);
         Instant until = from.plus(SYSTEM_KEY_LIFETIME);
         AccountKey key = new AccountKey(email, keyId(pair.getPublic()), AccountKey.Type.SYSTEM_MANAGED, "GOOGLE_PROVIDED",

@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * pods on its node (indexed by address) and every service account (with its GSA annotation). A
  * request reads this view; a change reaches it as a watch event, and a lost watch (the API server
  * restarted) is listed again. Only what the view does not hold — an object created a moment ago,
- * whose event is still on its way, or one that is gone — is asked of the API server. Ready once
- * both informers have listed.
+ * whose event is still on its way, one that is gone, or anything before the informers have listed
+ * (the server is ready without waiting for that) — is asked of the API server.
  */
 @ApplicationScoped
 public class ClusterView {
@@ -35,6 +35,7 @@ public class ClusterView {
     private final MetadataConfig config;
     private SharedIndexInformer<Pod> pods;
     private SharedIndexInformer<ServiceAccount> serviceAccounts;
+    private volatile boolean stopped;
 
     public ClusterView(KubernetesClient apiserver, MetadataConfig config) {
         this.apiserver = apiserver;
@@ -46,8 +47,30 @@ public class ClusterView {
                 .orElseGet(() -> apiserver.pods().inAnyNamespace().runnableInformer(0));
         pods.addIndexers(Map.of(BY_ADDRESS, ClusterView::addresses));
         serviceAccounts = apiserver.serviceAccounts().inAnyNamespace().runnableInformer(0);
+        Thread starter = new Thread(this::startWhenTheApiServerAnswers, "cluster-view-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
+     * The stack starts every service at once: the informers start as soon as the API server answers
+     * (asked every 100 ms, not with the informers' own back-off, which would wait up to seconds), and
+     * keep trying after that, as informers do.
+     */
+    private void startWhenTheApiServerAnswers() {
+        while (!stopped) {
+            try {
+                apiserver.getKubernetesVersion();
+                break;
+            } catch (KubernetesClientException notYet) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
         for (SharedIndexInformer<?> informer : List.of(pods, serviceAccounts)) {
-            // until the API server answers, keep trying (the stack starts every service at once)
             informer.exceptionHandler((started, failure) -> {
                 Log.debugf("the API server did not answer the metadata server's informer: %s", failure.getMessage());
                 return true;
@@ -57,14 +80,10 @@ public class ClusterView {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopped = true;
         for (SharedIndexInformer<?> informer : List.of(pods, serviceAccounts)) {
             informer.stop();
         }
-    }
-
-    /** Whether both informers have listed: until then no caller can be identified. */
-    public boolean synced() {
-        return pods != null && pods.hasSynced() && serviceAccounts.hasSynced();
     }
 
     /** The one pod (not on the host's network) with this IP. */

@@ -60,9 +60,6 @@ public class PodLocator {
     }
 
     public Workload locate(String bearerToken, String localAddress, String remoteAddress) {
-        if (!view.synced()) {
-            throw MetadataException.unavailable("the Kubernetes API server");
-        }
         if (bearerToken != null) {
             return byToken(bearerToken);
         }

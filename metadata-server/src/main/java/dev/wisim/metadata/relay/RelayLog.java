@@ -25,8 +25,12 @@ public class RelayLog {
     public record Hop(String hop, int status, long millis) {
     }
 
-    /** One relay: who asked for what, its hops, and how it ended ({@code ok} or the refusal). */
-    public record Relay(Instant at, String pod, String ksa, String gsa, String kind, List<Hop> hops, String outcome) {
+    /**
+     * One relay: who asked for what, its hops, what it took from the cache instead of a hop (a pod's
+     * federated token), and how it ended ({@code ok} or the refusal).
+     */
+    public record Relay(Instant at, String pod, String ksa, String gsa, String kind, List<Hop> hops, List<String> reused,
+                        String outcome) {
     }
 
     /** A relay under way: hops are added as they happen. */
@@ -35,6 +39,7 @@ public class RelayLog {
         private final Workload workload;
         private final String kind;
         private final List<Hop> hops = new ArrayList<>();
+        private final List<String> reused = new ArrayList<>();
         private final Instant started = Instant.now();
 
         private Recorder(Workload workload, String kind) {
@@ -48,9 +53,16 @@ public class RelayLog {
             Log.infof("relay %s: %s → %d (%d ms)", workload.describe(), hop, status, millis);
         }
 
+        /** A hop the relay did not make: what it had from the cache. */
+        public void reused(String what) {
+            reused.add(what);
+            Log.infof("relay %s: %s from the cache", workload.describe(), what);
+        }
+
         public void finish(String outcome) {
             Relay relay = new Relay(started, workload.podName() == null ? null : workload.namespace() + "/" + workload.podName(),
-                    workload.namespace() + "/" + workload.serviceAccount(), workload.gsa().orElse(null), kind, List.copyOf(hops), outcome);
+                    workload.namespace() + "/" + workload.serviceAccount(), workload.gsa().orElse(null), kind, List.copyOf(hops),
+                    List.copyOf(reused), outcome);
             synchronized (recent) {
                 recent.addFirst(relay);
                 while (recent.size() > KEPT) {

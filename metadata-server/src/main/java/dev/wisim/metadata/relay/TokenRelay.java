@@ -28,7 +28,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * The token relay of the article, hop by hop: a KSA token from the API server (audience
  * {@code PROJECT.svc.id.goog}), a federated token from STS, and, for an annotated KSA, the GSA's
- * access token or ID token from IAM. Every hop is recorded in the {@link RelayLog}.
+ * access token or ID token from IAM. Every hop is recorded in the {@link RelayLog}. Like GKE's
+ * metadata server, it keeps a pod's federated token (in the {@link TokenCache}, until five minutes
+ * before it expires): another scope set or an ID token then costs only the IAM hop.
  */
 @ApplicationScoped
 public class TokenRelay {
@@ -41,22 +43,37 @@ public class TokenRelay {
     private final MetadataConfig config;
     private final RelayLog log;
     private final ObjectMapper json;
+    private final TokenCache cache;
 
     public TokenRelay(KubernetesClient apiserver, @RestClient StsClient sts, @RestClient IamClient iam,
-                      MetadataConfig config, RelayLog log, ObjectMapper json) {
+                      MetadataConfig config, RelayLog log, ObjectMapper json, TokenCache cache) {
         this.apiserver = apiserver;
         this.sts = sts;
         this.iam = iam;
         this.config = config;
         this.log = log;
         this.json = json;
+        this.cache = cache;
+    }
+
+    /** The pod's federated token: the one kept from an earlier relay, or a KSA token exchanged at STS now. */
+    private Token federated(RelayLog.Recorder relay, Workload workload) {
+        boolean[] exchanged = {false};
+        Token token = cache.get("federated " + workload.namespace() + "/" + workload.serviceAccount() + " pod " + workload.podUid(), () -> {
+            exchanged[0] = true;
+            return federate(relay, workload, ksaToken(relay, workload));
+        });
+        if (!exchanged[0]) {
+            relay.reused("federated token");
+        }
+        return token;
     }
 
     /** The workload's access token: the GSA's for an annotated KSA, the federated token otherwise. */
     public Token accessToken(Workload workload, List<String> scopes) {
         RelayLog.Recorder relay = log.start(workload, "access token");
         try {
-            Token federated = federate(relay, workload, ksaToken(relay, workload));
+            Token federated = federated(relay, workload);
             Token token = workload.gsa().isEmpty() ? federated : impersonate(relay, workload, federated.value(), scopes);
             relay.finish("ok");
             return token;
@@ -70,7 +87,7 @@ public class TokenRelay {
     public Token idToken(Workload workload, String audience, boolean includeEmail) {
         RelayLog.Recorder relay = log.start(workload, "ID token");
         try {
-            Token federated = federate(relay, workload, ksaToken(relay, workload));
+            Token federated = federated(relay, workload);
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("delegates", List.of());
             request.put("audience", audience);

@@ -53,11 +53,6 @@ class ClusterViewTest {
         google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.FEDERATED));
     }
 
-    @Test
-    void isReadyOnceTheViewIsListed() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", org.hamcrest.Matchers.hasItem("cluster view"));
-    }
-
     private static io.restassured.response.Response podAt(String ip) {
         return given().baseUri("http://" + ip).port(io.restassured.RestAssured.port).header("Metadata-Flavor", "Google")
                 .get("/computeMetadata/v1/instance/service-accounts/default/email");

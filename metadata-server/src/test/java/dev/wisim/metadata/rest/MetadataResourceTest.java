@@ -209,6 +209,18 @@ class MetadataResourceTest {
     }
 
     @Test
+    void anotherScopeSetReusesThePodsFederatedTokenAsGkeDoes() {
+        google().get(SA + "default/token").then().statusCode(200);
+        int before = FakeUpstreams.stsCalls.get();
+        google().queryParam("scopes", "https://www.googleapis.com/auth/devstorage.read_only").get(SA + "default/token")
+                .then().statusCode(200).body("access_token", equalTo(FakeUpstreams.GSA_TOKEN));
+        assertThat(FakeUpstreams.stsCalls.get()).isEqualTo(before);
+        given().get("/_sim/relays").then().statusCode(200)
+                .body("relays[0].hops.hop", contains("IAM generateAccessToken"))
+                .body("relays[0].reused", contains("federated token"));
+    }
+
+    @Test
     void listsTheRecentRelaysWithTheirHops() {
         google().get(SA + "default/token").then().statusCode(200);
         given().get("/_sim/relays").then().statusCode(200)
@@ -217,7 +229,8 @@ class MetadataResourceTest {
                 .body("relays[0].gsa", equalTo(FakeUpstreams.GSA))
                 .body("relays[0].outcome", equalTo("ok"))
                 .body("relays[0].hops.hop", contains("TokenRequest", "STS token exchange", "IAM generateAccessToken"))
-                .body("relays[0].hops.status", contains(201, 200, 200));
+                .body("relays[0].hops.status", contains(201, 200, 200))
+                .body("relays[0].reused", org.hamcrest.Matchers.empty());
     }
 
     @Test

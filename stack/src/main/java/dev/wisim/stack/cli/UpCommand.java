@@ -25,6 +25,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario YAML file instead of the default one.")
     Path scenarioFile;
 
+    @Option(names = "--fresh", description = "Forget what an earlier stack left (keys, objects, pod volumes, client files) and start"
+            + " from the scenario alone; the local CA stays.")
+    boolean fresh;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (Files.exists(Home.pidFile()) && Files.readAllLines(Home.pidFile()).stream()
@@ -36,6 +40,9 @@ final class UpCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             Scenario scenario = scenarioFile == null ? Scenario.defaultScenario() : Scenario.load(scenarioFile);
+            if (fresh) {
+                StackFiles.forgetWorld(Home.state());
+            }
             System.out.println("wisim: starting the five services" + (scenarioFile == null ? "" : " for " + scenarioFile) + " ...");
             stack = Stack.builder().home(Home.dir()).stateDir(Home.state()).scenario(scenario).detached(detached).start();
         } catch (Stack.PortInUseException e) {

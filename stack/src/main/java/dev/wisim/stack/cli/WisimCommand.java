@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code wisim}: run the Workload Identity simulator on this machine. */
 @Command(name = "wisim", mixinStandardHelpOptions = true, version = "wisim 0.1.0",
         description = "A local simulator of GKE Workload Identity's token relay.",
-        subcommands = {UpCommand.class, DownCommand.class, EnvCommand.class, ApplyCommand.class, RegisterClusterCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, EnvCommand.class, ApplyCommand.class, RegisterClusterCommand.class,
+                TrainCommand.class})
 public final class WisimCommand implements Runnable {
 
     @CommandLine.Spec

@@ -19,24 +19,60 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess {
 
     /**
-     * JVM flags that favour start-up (five JVMs share the machine's cores when the stack starts): C1
-     * only, a small serial heap. C1 makes RSA signing slower (see docs/benchmarks.md);
-     * {@code WISIM_JAVA_OPTS} replaces these flags. The service's AppCDS archive is used when built.
+     * JVM flags that favour start-up and a small footprint (five JVMs share the machine's cores and
+     * memory): C1 only, a serial heap that starts at 16 MiB (the default, a 64th of the machine, has
+     * the young generation touch a hundred megabytes before the first collection) and may grow to
+     * 256 MiB. C1 makes RSA signing slower (see docs/benchmarks.md); {@code WISIM_JAVA_OPTS} replaces
+     * these flags. The start-up cache (below) is added to them.
      */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k");
+    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-Xss512k");
+    /** The first Java with the AOT cache of JEP 483/514 ({@code -XX:AOTCache}, {@code -XX:AOTCacheOutput}). */
+    static final int AOT_CACHE_JAVA = 25;
+    static final String AOT_CACHE = "app.aot";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private final Service service;
     private final int port;
     private final Process process;
     private final Path log;
+    private final boolean training;
     private final long startedNanos = System.nanoTime();
 
-    private ServiceProcess(Service service, int port, Process process, Path log) {
+    private ServiceProcess(Service service, int port, Process process, Path log, boolean training) {
         this.service = service;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.training = training;
+    }
+
+    /**
+     * The start-up cache for the JVM the services run on (the one running this code): on Java 25+ the
+     * service's AOT cache ({@code app.aot} beside its jar, made by a training run: {@code wisim train})
+     * when it is newer than the jar, or, training, the flag that makes the JVM write it when it exits;
+     * on older Java, the AppCDS archive Quarkus builds with the service (it records the class path as
+     * Quarkus built it: relative, from the app's directory).
+     */
+    static List<String> startupCache(Path appDir, boolean training) {
+        return startupCache(appDir, training, Runtime.version().feature());
+    }
+
+    static List<String> startupCache(Path appDir, boolean training, int javaFeature) {
+        if (javaFeature >= AOT_CACHE_JAVA) {
+            if (training) {
+                return List.of("-XX:AOTCacheOutput=" + AOT_CACHE);
+            }
+            return newer(appDir.resolve(AOT_CACHE), appDir.resolve("quarkus-run.jar")) ? List.of("-XX:AOTCache=" + AOT_CACHE) : List.of();
+        }
+        return Files.isRegularFile(appDir.resolve("app-cds.jsa")) ? List.of("-XX:SharedArchiveFile=app-cds.jsa") : List.of();
+    }
+
+    private static boolean newer(Path file, Path than) {
+        try {
+            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -47,6 +83,12 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(Service service, Path appJar, int port, Map<String, String> environment,
                                        Map<String, String> systemProperties, Path log, boolean detached) {
+        return start(service, appJar, port, environment, systemProperties, log, detached, false);
+    }
+
+    /** @param training record the start-up cache (Java 25+), written when the service stops */
+    public static ServiceProcess start(Service service, Path appJar, int port, Map<String, String> environment,
+                                       Map<String, String> systemProperties, Path log, boolean detached, boolean training) {
         if (!Files.isRegularFile(appJar)) {
             throw new IllegalStateException(service.module() + " is not built: " + appJar + " is missing (run ./mvnw -B package -DskipTests)");
         }
@@ -58,10 +100,7 @@ public final class ServiceProcess {
         String javaOpts = System.getenv("WISIM_JAVA_OPTS");
         command.addAll(javaOpts == null ? JVM_FLAGS : List.of(javaOpts.trim().split("\\s+")));
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        // the AppCDS archive records the class path as Quarkus built it: relative, from the app's directory
-        if (Files.isRegularFile(appJar.resolveSibling("app-cds.jsa"))) {
-            command.add("-XX:SharedArchiveFile=app-cds.jsa");
-        }
+        command.addAll(startupCache(appJar.getParent(), training));
         command.add("-jar");
         command.add(appJar.getFileName().toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(appJar.getParent().toFile())
@@ -70,7 +109,7 @@ public final class ServiceProcess {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceProcess(service, port, builder.start(), log);
+            return new ServiceProcess(service, port, builder.start(), log, training);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module() + ": " + e.getMessage(), e);
         }
@@ -113,8 +152,9 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
+    /** SIGTERM; a training JVM is given the time it takes to write its AOT cache. */
     public void stop() {
-        stop(process.toHandle());
+        stop(process.toHandle(), training ? TRAINING_GRACE : GRACE);
     }
 
     /** SIGKILL, as a crash: no shutdown hook runs. Returns once the process is gone. */
@@ -127,12 +167,19 @@ public final class ServiceProcess {
         }
     }
 
+    static final Duration GRACE = Duration.ofSeconds(5);
+    static final Duration TRAINING_GRACE = Duration.ofSeconds(60);
+
     /** SIGTERM, then SIGKILL if the process has not gone within five seconds. */
     public static void stop(ProcessHandle handle) {
+        stop(handle, GRACE);
+    }
+
+    private static void stop(ProcessHandle handle, Duration grace) {
         handle.descendants().forEach(ProcessHandle::destroy);
         handle.destroy();
         try {
-            handle.onExit().get(5, TimeUnit.SECONDS);
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             handle.destroyForcibly();
         }

@@ -102,6 +102,29 @@ public final class LocalCa {
     public record ServerCertificate(Path certificate, Path key) {
     }
 
+    /**
+     * The certificate issued for {@code name} before, while this CA signed it, it names the hosts and
+     * it has more than a week left; otherwise a new one. Starting a stack does not pay for new
+     * certificates every time.
+     */
+    public ServerCertificate current(String name, List<String> hosts) {
+        Path cert = dir.resolve(name + ".pem");
+        Path keyFile = dir.resolve(name + "-key.pem");
+        try {
+            if (Files.exists(cert) && Files.exists(keyFile)) {
+                X509Certificate existing = readCertificate(cert);
+                existing.verify(certificate.getPublicKey());
+                List<String> names = existing.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
+                if (existing.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(7))) && names.containsAll(hosts)) {
+                    return new ServerCertificate(cert, keyFile);
+                }
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException unusable) {
+            // issue a new one
+        }
+        return issue(name, hosts);
+    }
+
     public ServerCertificate issue(String name, List<String> hosts) {
         Path cert = dir.resolve(name + ".pem");
         Path keyFile = dir.resolve(name + "-key.pem");
