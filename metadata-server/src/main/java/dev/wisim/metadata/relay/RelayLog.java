@@ -21,8 +21,11 @@ public class RelayLog {
 
     private final Deque<Relay> recent = new ArrayDeque<>();
 
-    /** One hop of a relay: which service was asked, what it answered, how long it took. */
-    public record Hop(String hop, int status, long millis) {
+    /**
+     * One hop of a relay: which service was asked, what it answered, how long it took, and what the
+     * token it gave is (null when it gave none).
+     */
+    public record Hop(String hop, int status, long millis, TokenView token) {
     }
 
     /**
@@ -48,8 +51,12 @@ public class RelayLog {
         }
 
         public void hop(String hop, int status, long startedNanos) {
+            hop(hop, status, startedNanos, null);
+        }
+
+        public void hop(String hop, int status, long startedNanos, TokenView token) {
             long millis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-            hops.add(new Hop(hop, status, millis));
+            hops.add(new Hop(hop, status, millis, token));
             Log.infof("relay %s: %s → %d (%d ms)", workload.describe(), hop, status, millis);
         }
 

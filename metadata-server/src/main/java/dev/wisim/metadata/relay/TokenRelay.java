@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -44,9 +45,10 @@ public class TokenRelay {
     private final RelayLog log;
     private final ObjectMapper json;
     private final TokenCache cache;
+    private final Faults faults;
 
     public TokenRelay(KubernetesClient apiserver, @RestClient StsClient sts, @RestClient IamClient iam,
-                      MetadataConfig config, RelayLog log, ObjectMapper json, TokenCache cache) {
+                      MetadataConfig config, RelayLog log, ObjectMapper json, TokenCache cache, Faults faults) {
         this.apiserver = apiserver;
         this.sts = sts;
         this.iam = iam;
@@ -54,6 +56,7 @@ public class TokenRelay {
         this.log = log;
         this.json = json;
         this.cache = cache;
+        this.faults = faults;
     }
 
     /** The pod's federated token: the one kept from an earlier relay, or a KSA token exchanged at STS now. */
@@ -93,9 +96,10 @@ public class TokenRelay {
             request.put("audience", audience);
             request.put("includeEmail", includeEmail);
             long started = System.nanoTime();
-            Answer answer = Upstream.call("IAM", () -> iam.generateIdToken("Bearer " + federated.value(), workload.gsa().orElseThrow(),
-                    request));
-            relay.hop("IAM generateIdToken", answer.status(), started);
+            Answer answer = faults.before(Faults.Hop.iam).map(status -> Faults.answer(Faults.Hop.iam, status))
+                    .orElseGet(() -> Upstream.call("IAM", () -> iam.generateIdToken("Bearer " + federated.value(),
+                            workload.gsa().orElseThrow(), request)));
+            relay.hop("IAM generateIdToken", answer.status(), started, answer.ok() ? TokenView.ofJwt(answer.text("token")) : null);
             if (!answer.ok()) {
                 throw MetadataException.iamRefused("identity token", answer.status(), answer.reason(),
                         answer.object("error").get("message") + "");
@@ -119,10 +123,16 @@ public class TokenRelay {
         TokenRequest request = new TokenRequestBuilder().withSpec(spec.build()).build();
         long started = System.nanoTime();
         try {
+            Optional<Integer> injected = faults.before(Faults.Hop.apiserver);
+            if (injected.isPresent()) {
+                throw new KubernetesClientException("a fault switched on at the metadata server's /_sim/faults/apiserver",
+                        injected.get(), null);
+            }
             TokenRequest answer = apiserver.serviceAccounts().inNamespace(workload.namespace()).withName(workload.serviceAccount())
                     .tokenRequest(request);
-            relay.hop("TokenRequest", 201, started);
-            return answer.getStatus().getToken();
+            String token = answer.getStatus().getToken();
+            relay.hop("TokenRequest", 201, started, TokenView.ofJwt(token));
+            return token;
         } catch (KubernetesClientException e) {
             relay.hop("TokenRequest", e.getCode(), started);
             if (e.getCode() == 0) {
@@ -148,13 +158,18 @@ public class TokenRelay {
         request.put("subjectToken", ksaToken);
         request.put("subjectTokenType", "urn:ietf:params:oauth:token-type:jwt");
         long started = System.nanoTime();
-        Answer answer = Upstream.call("STS", () -> sts.token(request));
-        relay.hop("STS token exchange", answer.status(), started);
+        Answer answer = faults.before(Faults.Hop.sts).map(status -> Faults.answer(Faults.Hop.sts, status))
+                .orElseGet(() -> Upstream.call("STS", () -> sts.token(request)));
         if (!answer.ok()) {
+            relay.hop("STS token exchange", answer.status(), started);
             throw MetadataException.stsRefused(answer.status(), answer.reason(), answer.text("error"), answer.text("error_description"));
         }
         long expiresIn = ((Number) answer.body().get("expires_in")).longValue();
-        return new Token(answer.text("access_token"), Instant.now().plusSeconds(expiresIn));
+        Token federated = new Token(answer.text("access_token"), Instant.now().plusSeconds(expiresIn));
+        // the federated token speaks for the KSA as IAM names it in a binding
+        String member = "serviceAccount:" + config.workloadPool() + "[" + workload.namespace() + "/" + workload.serviceAccount() + "]";
+        relay.hop("STS token exchange", answer.status(), started, TokenView.opaque(federated.value(), member, federated.expiresAt()));
+        return federated;
     }
 
     private Token impersonate(RelayLog.Recorder relay, Workload workload, String federatedToken, List<String> scopes) {
@@ -164,12 +179,15 @@ public class TokenRelay {
         request.put("scope", scopes);
         request.put("lifetime", config.accessTokenLifetime().toSeconds() + "s");
         long started = System.nanoTime();
-        Answer answer = Upstream.call("IAM", () -> iam.generateAccessToken("Bearer " + federatedToken, gsa, request));
-        relay.hop("IAM generateAccessToken", answer.status(), started);
+        Answer answer = faults.before(Faults.Hop.iam).map(status -> Faults.answer(Faults.Hop.iam, status))
+                .orElseGet(() -> Upstream.call("IAM", () -> iam.generateAccessToken("Bearer " + federatedToken, gsa, request)));
         if (!answer.ok()) {
+            relay.hop("IAM generateAccessToken", answer.status(), started);
             throw MetadataException.iamRefused("access token", answer.status(), answer.reason(), answer.object("error").get("message") + "");
         }
-        return new Token(answer.text("accessToken"), Instant.parse(answer.text("expireTime")));
+        Token token = new Token(answer.text("accessToken"), Instant.parse(answer.text("expireTime")));
+        relay.hop("IAM generateAccessToken", answer.status(), started, TokenView.opaque(token.value(), gsa, token.expiresAt()));
+        return token;
     }
 
     /** An ID token's {@code exp}, read (not verified: it comes straight from IAM); now when it has none, so it is not cached. */

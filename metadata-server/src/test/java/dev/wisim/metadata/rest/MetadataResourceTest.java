@@ -36,6 +36,7 @@ class MetadataResourceTest {
         }
         FakeUpstreams.iamStatus.set(200);
         given().delete("/_sim/token-cache").then().statusCode(204);
+        given().delete("/_sim/faults").then().statusCode(204);
     }
 
     /**
@@ -248,6 +249,61 @@ class MetadataResourceTest {
         assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("demo-project.svc.id.goog");
         google().queryParam("wait_for_change", "true").queryParam("timeout_sec", "soon").get(SA + "default/email").then().statusCode(400)
                 .body(equalTo("timeout_sec must be a non-negative integer\n"));
+    }
+
+    @Test
+    void eachHopShowsWhatItsTokenStandsForNeverTheToken() {
+        google().get(SA + "default/token").then().statusCode(200);
+        String relays = given().get("/_sim/relays").then().statusCode(200)
+                .body("relays[0].hops[1].token.format", equalTo("opaque"))
+                .body("relays[0].hops[1].token.prefix", equalTo("ya29.d."))
+                .body("relays[0].hops[1].token.subject", equalTo("serviceAccount:demo-project.svc.id.goog[demo/test-ksa]"))
+                .body("relays[0].hops[2].token.prefix", equalTo("ya29.c."))
+                .body("relays[0].hops[2].token.subject", equalTo(FakeUpstreams.GSA))
+                .body("relays[0].hops[2].token.expiresAt", org.hamcrest.Matchers.notNullValue())
+                .extract().asString();
+        assertThat(relays).doesNotContain(FakeUpstreams.FEDERATED).doesNotContain(FakeUpstreams.GSA_TOKEN).doesNotContain("ksa-jwt");
+    }
+
+    @Test
+    void aFaultSwitchMakesOneHopFailInItsServicesShapeUntilItIsSwitchedOff() {
+        given().contentType("application/json").body("{\"status\": 503}").put("/_sim/faults/sts").then().statusCode(200)
+                .body("sts.status", equalTo(503));
+        given().get("/_sim/faults").then().statusCode(200).body("faults.sts.status", equalTo(503));
+        google().get(SA + "default/token").then().statusCode(403).contentType("text/plain; charset=utf-8")
+                .body(org.hamcrest.Matchers.startsWith("Unable to generate token; STS returned 503 Service Unavailable: temporarily_unavailable"));
+        given().get("/_sim/relays").then().body("relays[0].hops.hop", contains("TokenRequest", "STS token exchange"))
+                .body("relays[0].hops[1].status", equalTo(503));
+
+        given().delete("/_sim/faults/sts").then().statusCode(204);
+        google().get(SA + "default/token").then().statusCode(200).body("access_token", equalTo(FakeUpstreams.GSA_TOKEN));
+    }
+
+    @Test
+    void aFaultAtIamIsGkesTextForIamsStatus() {
+        given().contentType("application/json").body("{\"status\": 403}").put("/_sim/faults/iam").then().statusCode(200);
+        google().get(SA + "default/token").then().statusCode(403)
+                .body(org.hamcrest.Matchers.startsWith("Unable to generate access token; IAM returned 403 Forbidden: a fault switched on"));
+    }
+
+    @Test
+    void addedLatencyShowsInTheHopsTime() {
+        given().contentType("application/json").body("{\"latencyMs\": 300}").put("/_sim/faults/apiserver").then().statusCode(200);
+        google().get(SA + "default/token").then().statusCode(200);
+        given().get("/_sim/relays").then().body("relays[0].hops[0].hop", equalTo("TokenRequest"))
+                .body("relays[0].hops[0].millis", org.hamcrest.Matchers.greaterThanOrEqualTo(300));
+    }
+
+    @Test
+    void aFaultTheSwitchesDoNotKnowIsABadRequest() {
+        given().contentType("application/json").body("{\"status\": 503}").put("/_sim/faults/storage").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("the hops are apiserver, sts and iam"));
+        given().contentType("application/json").body("{\"status\": 200}").put("/_sim/faults/sts").then().statusCode(400);
+        given().contentType("application/json").body("{\"latencyMs\": -1}").put("/_sim/faults/sts").then().statusCode(400);
+        given().contentType("application/json").body("{\"latencyMs\": \"soon\"}").put("/_sim/faults/sts").then().statusCode(400);
+        given().contentType("application/json").body("[1]").put("/_sim/faults/sts").then().statusCode(400);
+        given().contentType("application/json").body("{").put("/_sim/faults/sts").then().statusCode(400);
+        given().get("/_sim/faults").then().body("faults.size()", equalTo(0));
     }
 
     @Test
