@@ -36,7 +36,9 @@ public class OidcKeys {
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        // HTTP/1.1: the JDK client's default, HTTP/2, tries an h2c upgrade on every plain-http issuer,
+        // which gains nothing for two small documents
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2));
         config.caFile().ifPresent(ca -> builder.sslContext(TrustedCa.sslContext(ca)));
         this.http = builder.build();
     }
