@@ -3,6 +3,7 @@ package dev.wisim.iam.policy;
 import dev.wisim.iam.rest.IamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public class PolicyStore {
      */
     public synchronized Policy set(String resource, Policy requested) {
         Policy current = get(resource);
-        if (requested.etag() != null && !requested.etag().isEmpty() && !requested.etag().equals(current.etag())) {
+        if (requested.etag() != null && !requested.etag().isEmpty() && !sameBytes(requested.etag(), current.etag())) {
             throw IamException.concurrentPolicyChange();
         }
         List<Policy.Binding> bindings = requested.bindingsOrEmpty().stream()
@@ -79,6 +80,22 @@ public class PolicyStore {
 
     public synchronized void remove(String resource) {
         policies.remove(resource);
+    }
+
+    /**
+     * An etag is a protobuf {@code bytes} field, which JSON carries as base64 in either alphabet: gcloud (apitools)
+     * sends back the URL-safe form of what it read, so {@code BwX+} and {@code BwX-} are one etag.
+     */
+    private static boolean sameBytes(String requested, String current) {
+        try {
+            return Arrays.equals(decode(requested), decode(current));
+        } catch (IllegalArgumentException e) {
+            throw IamException.invalidArgument("Invalid value at 'policy.etag' (TYPE_BYTES), \"" + requested + "\"");
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64.replace('-', '+').replace('_', '/'));
     }
 
     private String nextEtag() {

@@ -87,7 +87,7 @@ public class Buckets {
     /** Replaces the policy; an etag in the request must be the current one. */
     public synchronized BucketPolicy setPolicy(String name, BucketPolicy requested) {
         Bucket bucket = find(name).orElseThrow(StorageException::noSuchBucket);
-        if (requested.etag() != null && !requested.etag().equals(bucket.policy().etag())) {
+        if (requested.etag() != null && !Etags.same(requested.etag(), bucket.policy().etag())) {
             throw StorageException.conditionNotMet();
         }
         long revision = bucket.policyRevision() + 1;
