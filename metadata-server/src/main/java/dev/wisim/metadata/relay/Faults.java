@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The workshop's fault switches at the relay's hops, off until set: added latency before a hop, or
@@ -72,11 +73,16 @@ public class Faults {
         return Optional.ofNullable(fault.status());
     }
 
+    /** The hop's answer: its service's, asked after any added latency, or the fault's when one stands in for it. */
+    public Answer or(Hop hop, Supplier<Answer> service) {
+        return before(hop).map(status -> answer(hop, status)).orElseGet(service);
+    }
+
     /**
      * The answer a hop gives when a fault stands in for its service, in that service's error shape:
      * STS's OAuth error, IAM's Google API error.
      */
-    static Answer answer(Hop hop, int status) {
+    private static Answer answer(Hop hop, int status) {
         Response.StatusType known = Response.Status.fromStatusCode(status);
         String reason = known == null ? "" : known.getReasonPhrase();
         String message = "a fault switched on at the metadata server's /_sim/faults/" + hop;

@@ -96,9 +96,8 @@ public class TokenRelay {
             request.put("audience", audience);
             request.put("includeEmail", includeEmail);
             long started = System.nanoTime();
-            Answer answer = faults.before(Faults.Hop.iam).map(status -> Faults.answer(Faults.Hop.iam, status))
-                    .orElseGet(() -> Upstream.call("IAM", () -> iam.generateIdToken("Bearer " + federated.value(),
-                            workload.gsa().orElseThrow(), request)));
+            Answer answer = faults.or(Faults.Hop.iam, () -> Upstream.call("IAM", () -> iam.generateIdToken("Bearer " + federated.value(),
+                    workload.gsa().orElseThrow(), request)));
             relay.hop("IAM generateIdToken", answer.status(), started, answer.ok() ? TokenView.ofJwt(answer.text("token")) : null);
             if (!answer.ok()) {
                 throw MetadataException.iamRefused("identity token", answer.status(), answer.reason(),
@@ -158,8 +157,7 @@ public class TokenRelay {
         request.put("subjectToken", ksaToken);
         request.put("subjectTokenType", "urn:ietf:params:oauth:token-type:jwt");
         long started = System.nanoTime();
-        Answer answer = faults.before(Faults.Hop.sts).map(status -> Faults.answer(Faults.Hop.sts, status))
-                .orElseGet(() -> Upstream.call("STS", () -> sts.token(request)));
+        Answer answer = faults.or(Faults.Hop.sts, () -> Upstream.call("STS", () -> sts.token(request)));
         if (!answer.ok()) {
             relay.hop("STS token exchange", answer.status(), started);
             throw MetadataException.stsRefused(answer.status(), answer.reason(), answer.text("error"), answer.text("error_description"));
@@ -179,8 +177,7 @@ public class TokenRelay {
         request.put("scope", scopes);
         request.put("lifetime", config.accessTokenLifetime().toSeconds() + "s");
         long started = System.nanoTime();
-        Answer answer = faults.before(Faults.Hop.iam).map(status -> Faults.answer(Faults.Hop.iam, status))
-                .orElseGet(() -> Upstream.call("IAM", () -> iam.generateAccessToken("Bearer " + federatedToken, gsa, request)));
+        Answer answer = faults.or(Faults.Hop.iam, () -> Upstream.call("IAM", () -> iam.generateAccessToken("Bearer " + federatedToken, gsa, request)));
         if (!answer.ok()) {
             relay.hop("IAM generateAccessToken", answer.status(), started);
             throw MetadataException.iamRefused("access token", answer.status(), answer.reason(), answer.object("error").get("message") + "");
