@@ -120,6 +120,14 @@ public final class KeyRing {
         return fresh;
     }
 
+    /** {@code {"activeKid": …, "kids": […]}}: what a {@code /_sim/keys:rotate} answers. */
+    public synchronized Map<String, Object> describe() {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("activeKid", active().kid());
+        answer.put("kids", all().stream().map(SigningKey::kid).toList());
+        return answer;
+    }
+
     /** The public JWKS document, {@code {"keys":[…]}}, oldest key first. */
     public Map<String, Object> publicJwks() {
         return Map.of("keys", all().stream().map(SigningKey::publicJwk).toList());

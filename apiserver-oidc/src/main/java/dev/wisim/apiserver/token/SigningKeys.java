@@ -2,6 +2,7 @@ package dev.wisim.apiserver.token;
 
 import dev.wisim.apiserver.config.ApiserverConfig;
 import dev.wisim.jose.KeyRing;
+import dev.wisim.jose.SkewableClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,7 +20,7 @@ public class SigningKeys {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    SkewableClock clock() {
+        return SkewableClock.system();
     }
 }

@@ -2,12 +2,13 @@ package dev.wisim.iam.token;
 
 import dev.wisim.iam.config.IamConfig;
 import dev.wisim.jose.KeyRing;
+import dev.wisim.jose.SkewableClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** IAM's token-signing keys (persisted under the state directory when one is configured) and its clock. */
+/** IAM's token-signing keys (persisted under the state directory when one is configured) and its clock (skewable through {@code /_sim/clock}). */
 @ApplicationScoped
 public class IamKeys {
 
@@ -19,7 +20,7 @@ public class IamKeys {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    SkewableClock clock() {
+        return SkewableClock.system();
     }
 }

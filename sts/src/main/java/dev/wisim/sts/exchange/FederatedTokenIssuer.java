@@ -2,6 +2,7 @@ package dev.wisim.sts.exchange;
 
 import dev.wisim.jose.JwsSigner;
 import dev.wisim.jose.KeyRing;
+import dev.wisim.jose.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,10 @@ public class FederatedTokenIssuer {
         claims.put("scope", scope);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", exp.getEpochSecond());
-        return new Issued(PREFIX + JwsSigner.sign(keys.active(), claims), Math.max(0, exp.getEpochSecond() - now.getEpochSecond()));
+        SigningKey key = keys.active();
+        String token = PREFIX + JwsSigner.sign(key, claims);
+        // a rotation keeps the key published while a token it signed is live, so IAM can still verify that token
+        keys.noteSigned(key.kid(), exp);
+        return new Issued(token, Math.max(0, exp.getEpochSecond() - now.getEpochSecond()));
     }
 }

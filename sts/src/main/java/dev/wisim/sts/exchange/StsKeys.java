@@ -1,13 +1,14 @@
 package dev.wisim.sts.exchange;
 
 import dev.wisim.jose.KeyRing;
+import dev.wisim.jose.SkewableClock;
 import dev.wisim.sts.config.StsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** STS's token-signing keys (persisted under the state directory when one is configured) and its clock. */
+/** STS's token-signing keys (persisted under the state directory when one is configured) and its clock (skewable through {@code /_sim/clock}). */
 @ApplicationScoped
 public class StsKeys {
 
@@ -19,7 +20,7 @@ public class StsKeys {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    SkewableClock clock() {
+        return SkewableClock.system();
     }
 }
