@@ -9,8 +9,10 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -57,7 +59,8 @@ public class Callers {
     /**
      * Access tokens through tokeninfo; ID tokens (a JWT rather than an opaque {@code ya29.} token)
      * through tokeninfo's {@code id_token}, which checks them against IAM's certificates. A Google
-     * account's token without the email scope names it by unique id only, which IAM resolves.
+     * account's token without the email scope names it by unique id only, which IAM resolves; a
+     * federated workload's members (its principal sets) are IAM's to tell, as Google's backplane does.
      */
     private Caller ask(String token, Instant now) {
         boolean idToken = !token.startsWith("ya29.") && token.chars().filter(c -> c == '.').count() == 2;
@@ -78,7 +81,11 @@ public class Callers {
                 return Caller.google(email, until);
             }
         }
-        return Caller.federated(subject, until);
+        Map<String, Object> caller = read(() -> iam.caller("Bearer " + token));
+        if (caller == null || !(caller.get("members") instanceof List<?> members)) {
+            throw StorageException.invalidCredentials();
+        }
+        return Caller.federated(subject, members.stream().map(String::valueOf).collect(Collectors.toSet()), until);
     }
 
     /** A JSON answer of IAM, or null when it answers anything but 200. */

@@ -64,6 +64,11 @@ public class FakeIam implements QuarkusTestResourceLifecycleManager {
                 answer = token.equals(READER_ID_TOKEN) ? Map.of("email", READER_EMAIL, "sub", "2", "exp", exp, "iss",
                         "https://accounts.google.com") : null;
             }
+        } else if (path.equals("/_sim/caller") && ("Bearer " + KSA).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer = Map.of("principal", KSA_PRINCIPAL, "members", List.of(KSA_PRINCIPAL,
+                    "principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/"
+                            + "demo-project.svc.id.goog/namespace/demo",
+                    "serviceAccount:demo-project.svc.id.goog[demo/app]", "allAuthenticatedUsers", "allUsers"));
         } else if (path.equals("/_sim/accounts/2")) {
             answer = Map.of("email", READER_EMAIL, "uniqueId", "2");
         } else if (path.equals("/_sim/projects/demo-project")) {
