@@ -29,6 +29,7 @@ public final class ClientEnvironment {
         for (Service service : Service.values()) {
             env.put("WISIM_" + service.name() + "_URL", urls.get(service));
         }
+        env.put("WISIM_CONSOLE_URL", urls.get(Service.METADATA) + "/_sim/console/");
         env.put("GCE_METADATA_HOST", metadata);
         env.put("GCE_METADATA_ROOT", metadata);
         env.put("GCE_METADATA_IP", metadata);

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** IAM Credentials (impersonation with the federated token) and IAM's internal project view. */
+/** IAM Credentials (impersonation with the federated token) and IAM's internal views of projects and of the world. */
 @RegisterRestClient(configKey = "iam")
 @Produces(MediaType.APPLICATION_JSON)
 public interface IamClient {
@@ -32,4 +32,9 @@ public interface IamClient {
     @GET
     @Path("/_sim/projects/{project}")
     Response project(@PathParam("project") String project);
+
+    /** Projects and service accounts with their policies, for the relay console. */
+    @GET
+    @Path("/_sim/world")
+    Response world();
 }

@@ -107,6 +107,16 @@ public class ClusterView {
                 .or(() -> Optional.ofNullable(ask(() -> apiserver.serviceAccounts().inNamespace(namespace).withName(name).get())));
     }
 
+    /** The pods the view holds (those on this node), for the relay console. */
+    public List<Pod> pods() {
+        return pods.getStore().list();
+    }
+
+    /** The KSAs the view holds, for the relay console. */
+    public List<ServiceAccount> serviceAccounts() {
+        return serviceAccounts.getStore().list();
+    }
+
     /** A read-through for what the view does not hold; the API server out of reach is GKE's 503. */
     private static <T> T ask(Supplier<T> request) {
         Blocking.check();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,7 +46,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         apiserver = new FakeApiserver();
         return Map.of("metadata.apiserver-url", apiserver.url(), "quarkus.rest-client.sts.url", url,
-                "quarkus.rest-client.iam.url", url, "metadata.default-pod", "demo/test-pod");
+                "quarkus.rest-client.iam.url", url, "metadata.sts-url", url, "metadata.iam-url", url, "metadata.default-pod", "demo/test-pod");
     }
 
     /** Sets (or, with null, removes) the KSA's GSA annotation in the API server. */
@@ -62,8 +63,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
         @SuppressWarnings("unchecked")
-        Map<String, Object> body = exchange.getRequestMethod().equals("POST") ? JSON.readValue(exchange.getRequestBody(), Map.class) : Map.of();
+        Map<String, Object> body = raw.length > 0 ? JSON.readValue(raw, Map.class) : Map.of();
         Object answer;
         int status = 200;
         if (path.equals("/v1/token")) {
@@ -85,6 +87,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                         "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).",
                         "status", "PERMISSION_DENIED"));
             };
+        } else if (path.equals("/_sim/world")) {
+            answer = Map.of("projects", List.of(Map.of("projectId", "demo-project", "projectNumber", "123456789012", "bindings", List.of())),
+                    "serviceAccounts", List.of(Map.of("email", GSA, "projectId", "demo-project", "disabled", false, "bindings", List.of())));
+        } else if (path.equals("/_sim/clock")) {
+            Object skew = exchange.getRequestMethod().equals("PUT") ? body.get("skewSeconds") : 0;
+            answer = Map.of("skewSeconds", skew, "method", exchange.getRequestMethod());
+        } else if (path.equals("/_sim/keys:rotate") && exchange.getRequestMethod().equals("POST")) {
+            answer = Map.of("activeKid", "kid-2", "kids", List.of("kid-1", "kid-2"));
         } else if (path.equals("/_sim/projects/demo-project")) {
             answer = Map.of("projectId", "demo-project", "projectNumber", "123456789012");
         } else {

@@ -97,6 +97,8 @@ final class UpCommand implements Callable<Integer> {
                         + b.name() + "/o/" + b.objects().get(0).name() + "?alt=media\""));
         System.out.println("  kubectl get --raw /api/v1/namespaces/demo/serviceaccounts/test-ksa   (KUBECONFIG=" + client.get("KUBECONFIG") + ")");
         System.out.println();
+        System.out.println("Watch the relays in a browser: " + client.get("WISIM_CONSOLE_URL") + " (or ./wisim trace in a terminal)");
+        System.out.println();
         System.out.println("Logs are in " + state.resolve("logs") + ". "
                 + (detached ? "Stop it with ./wisim down." : "Ctrl-C stops everything."));
     }
