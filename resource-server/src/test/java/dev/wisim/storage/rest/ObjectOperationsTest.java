@@ -94,6 +94,35 @@ class ObjectOperationsTest {
                 .then().statusCode(200).body("name", equalTo("zipped.txt")).body("size", equalTo("8"));
     }
 
+    /** Two writers racing to create the same object with ifGenerationMatch=0: exactly one wins, the other gets 412. */
+    @Test
+    void ofTwoCreatesWithIfGenerationMatchZeroExactlyOneWins() throws Exception {
+        ready();
+        for (int round = 0; round < 10; round++) {
+            String name = "race-" + round + ".txt";
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> writes = new java.util.ArrayList<>();
+            for (String body : List.of("first", "second")) {
+                writes.add(pool.submit(() -> {
+                    go.await();
+                    return given().auth().oauth2(FakeIam.OWNER).contentType("text/plain").body(body).queryParam("uploadType", "media")
+                            .queryParam("name", name).queryParam("ifGenerationMatch", 0).post("/upload/storage/v1/b/" + BUCKET + "/o");
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var write : writes) {
+                statuses.add(write.get().statusCode());
+            }
+            pool.shutdown();
+            org.assertj.core.api.Assertions.assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+            String winner = statuses.get(0) == 200 ? "first" : "second";
+            given().auth().oauth2(FakeIam.OWNER).queryParam("alt", "media").get("/download/storage/v1/b/" + BUCKET + "/o/" + name)
+                    .then().statusCode(200).body(equalTo(winner));
+        }
+    }
+
     @Test
     void preconditionsGuardWritesAndReads() {
         ready();
