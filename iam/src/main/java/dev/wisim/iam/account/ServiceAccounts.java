@@ -1,5 +1,6 @@
 package dev.wisim.iam.account;
 
+import dev.wisim.durable.StateDb;
 import dev.wisim.iam.rest.IamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -22,10 +23,17 @@ public class ServiceAccounts {
     /** How long a deleted account can be undeleted, as on Google. */
     static final Duration UNDELETE_WINDOW = Duration.ofDays(30);
 
-    private final Map<String, ServiceAccount> byEmail = new TreeMap<>();
-    private final Map<String, Deleted> deletedByUniqueId = new HashMap<>();
+    private final StateDb db;
+    private final Map<String, ServiceAccount> byEmail;
+    private final Map<String, Deleted> deletedByUniqueId;
 
-    private record Deleted(ServiceAccount account, Instant at) {
+    record Deleted(ServiceAccount account, Instant at) {
+    }
+
+    public ServiceAccounts(StateDb db) {
+        this.db = db;
+        this.byEmail = db.map("serviceAccounts", ServiceAccount.class, new TreeMap<>());
+        this.deletedByUniqueId = db.map("deletedServiceAccounts", Deleted.class, new HashMap<>());
     }
 
     public static String emailOf(String accountId, String projectId) {
@@ -78,11 +86,11 @@ public class ServiceAccounts {
     }
 
     public synchronized void delete(String email) {
-        ServiceAccount removed = byEmail.remove(email);
-        if (removed == null) {
-            throw IamException.unknownServiceAccount();
-        }
-        deletedByUniqueId.put(removed.uniqueId(), new Deleted(removed, Instant.now()));
+        ServiceAccount removed = require(email);
+        db.transaction(() -> {
+            byEmail.remove(email);
+            deletedByUniqueId.put(removed.uniqueId(), new Deleted(removed, Instant.now()));
+        });
     }
 
     /** A deleted account, by unique id, if it can still be undeleted. */
@@ -99,8 +107,10 @@ public class ServiceAccounts {
             throw IamException.failedPrecondition("Cannot undelete the service account: its email " + account.email()
                     + " belongs to another service account now.");
         }
-        deletedByUniqueId.remove(uniqueId);
-        byEmail.put(account.email(), account);
+        db.transaction(() -> {
+            deletedByUniqueId.remove(uniqueId);
+            byEmail.put(account.email(), account);
+        });
         return account;
     }
 

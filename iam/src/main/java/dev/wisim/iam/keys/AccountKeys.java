@@ -1,5 +1,6 @@
 package dev.wisim.iam.keys;
 
+import dev.wisim.durable.StateDb;
 import dev.wisim.iam.rest.IamException;
 import dev.wisim.jose.Certificates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,16 @@ public class AccountKeys {
     static final Instant NO_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
     static final Duration SYSTEM_KEY_LIFETIME = Duration.ofDays(14);
 
-    private final Map<String, List<AccountKey>> byEmail = new HashMap<>();
+    /** Each account's keys, oldest first; a list is written whole, so it is replaced, never changed in place. */
+    private final Map<String, List<AccountKey>> byEmail;
     private final Clock clock;
     private final KeyPool pool;
 
-    public AccountKeys(Clock clock, KeyPool pool) {
+    public AccountKeys(Clock clock, KeyPool pool, StateDb db) {
         this.clock = clock;
         this.pool = pool;
+        this.byEmail = db.map("accountKeys", db.json().getTypeFactory().constructCollectionType(List.class, AccountKey.class),
+                new HashMap<>());
     }
 
     /** A key that was just created, with the private half the caller receives once. */
@@ -118,10 +122,11 @@ public class AccountKeys {
     }
 
     public synchronized AccountKey setDisabled(String email, String keyId, boolean disabled) {
-        List<AccountKey> keys = keys(email);
+        List<AccountKey> keys = new ArrayList<>(keys(email));
         for (int i = 0; i < keys.size(); i++) {
             if (keys.get(i).keyId().equals(keyId)) {
                 keys.set(i, keys.get(i).withDisabled(disabled));
+                byEmail.put(email, List.copyOf(keys));
                 return keys.get(i);
             }
         }
@@ -129,9 +134,11 @@ public class AccountKeys {
     }
 
     public synchronized void delete(String email, String keyId) {
-        if (!keys(email).removeIf(k -> k.keyId().equals(keyId))) {
+        List<AccountKey> keys = new ArrayList<>(keys(email));
+        if (!keys.removeIf(k -> k.keyId().equals(keyId))) {
             throw unknownKey(keyId);
         }
+        byEmail.put(email, List.copyOf(keys));
     }
 
     /** The account is gone: so are its keys. */
@@ -144,11 +151,13 @@ public class AccountKeys {
     }
 
     private synchronized void add(AccountKey key) {
-        keys(key.email()).add(key);
+        List<AccountKey> keys = new ArrayList<>(keys(key.email()));
+        keys.add(key);
+        byEmail.put(key.email(), List.copyOf(keys));
     }
 
     private List<AccountKey> keys(String email) {
-        return byEmail.computeIfAbsent(email, e -> new ArrayList<>());
+        return byEmail.getOrDefault(email, List.of());
     }
 
     private long userKeys(String email) {

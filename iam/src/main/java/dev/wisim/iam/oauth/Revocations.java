@@ -1,5 +1,6 @@
 package dev.wisim.iam.oauth;
 
+import dev.wisim.durable.StateDb;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,11 +18,12 @@ import java.util.Map;
 @ApplicationScoped
 public class Revocations {
 
-    private final Map<String, Instant> revoked = new HashMap<>();
+    private final Map<String, Instant> revoked;
     private final Clock clock;
 
-    public Revocations(Clock clock) {
+    public Revocations(Clock clock, StateDb db) {
         this.clock = clock;
+        this.revoked = db.map("revocations", Instant.class, new HashMap<>());
     }
 
     public synchronized void revoke(String token, Instant expiresAt) {

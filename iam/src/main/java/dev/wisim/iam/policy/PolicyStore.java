@@ -1,5 +1,6 @@
 package dev.wisim.iam.policy;
 
+import dev.wisim.durable.StateDb;
 import dev.wisim.iam.rest.IamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -17,12 +18,14 @@ import java.util.Objects;
 @ApplicationScoped
 public class PolicyStore {
 
-    private final Map<String, Policy> policies = new HashMap<>();
+    private final Map<String, Policy> policies;
     private final Conditions conditions;
+    /** Etags are this counter's bytes: it starts at the start's millisecond, after every etag a previous run gave. */
     private long revision = System.currentTimeMillis();
 
-    public PolicyStore(Conditions conditions) {
+    public PolicyStore(Conditions conditions, StateDb db) {
         this.conditions = conditions;
+        this.policies = db.map("policies", Policy.class, new HashMap<>());
     }
 
     public synchronized Policy get(String resource) {

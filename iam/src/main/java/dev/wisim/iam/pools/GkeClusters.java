@@ -1,7 +1,7 @@
 package dev.wisim.iam.pools;
 
+import dev.wisim.durable.StateDb;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,24 +26,31 @@ public class GkeClusters {
     public record Cluster(String pool, String issuer, String jwksUri, String jwksJson) {
     }
 
-    private final Map<String, List<Cluster>> byPool = new LinkedHashMap<>();
+    /** By pool and issuer, in the order they were registered. */
+    private final Map<String, Cluster> clusters;
+
+    public GkeClusters(StateDb db) {
+        this.clusters = db.map("gkeClusters", Cluster.class, new LinkedHashMap<>());
+    }
+
+    private static String key(String pool, String issuer) {
+        return pool + " " + issuer;
+    }
 
     public synchronized Cluster register(Cluster cluster) {
-        List<Cluster> clusters = byPool.computeIfAbsent(cluster.pool(), p -> new ArrayList<>());
-        clusters.removeIf(c -> c.issuer().equals(cluster.issuer()));
-        clusters.add(cluster);
+        clusters.put(key(cluster.pool(), cluster.issuer()), cluster);
         return cluster;
     }
 
     public synchronized Optional<Cluster> find(String pool, String issuer) {
-        return byPool.getOrDefault(pool, List.of()).stream().filter(c -> c.issuer().equals(issuer)).findFirst();
+        return Optional.ofNullable(clusters.get(key(pool, issuer)));
     }
 
     public synchronized List<Cluster> clusters(String pool) {
-        return List.copyOf(byPool.getOrDefault(pool, List.of()));
+        return clusters.values().stream().filter(c -> c.pool().equals(pool)).toList();
     }
 
     public synchronized boolean remove(String pool, String issuer) {
-        return byPool.getOrDefault(pool, new ArrayList<>()).removeIf(c -> c.issuer().equals(issuer));
+        return clusters.remove(key(pool, issuer)) != null;
     }
 }

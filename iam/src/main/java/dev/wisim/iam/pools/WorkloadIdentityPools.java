@@ -1,5 +1,6 @@
 package dev.wisim.iam.pools;
 
+import dev.wisim.durable.StateDb;
 import dev.wisim.iam.rest.IamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,12 +23,14 @@ public class WorkloadIdentityPools {
 
     static final Duration RETENTION = Duration.ofDays(30);
 
-    private final Map<String, WorkloadIdentityPool> pools = new TreeMap<>();
-    private final Map<String, WorkloadIdentityPoolProvider> providers = new TreeMap<>();
+    private final Map<String, WorkloadIdentityPool> pools;
+    private final Map<String, WorkloadIdentityPoolProvider> providers;
     private final Clock clock;
 
-    public WorkloadIdentityPools(Clock clock) {
+    public WorkloadIdentityPools(Clock clock, StateDb db) {
         this.clock = clock;
+        this.pools = db.map("workloadIdentityPools", WorkloadIdentityPool.class, new TreeMap<>());
+        this.providers = db.map("workloadIdentityPoolProviders", WorkloadIdentityPoolProvider.class, new TreeMap<>());
     }
 
     public static String poolName(String projectNumber, String poolId) {

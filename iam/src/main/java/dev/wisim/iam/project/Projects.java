@@ -1,5 +1,6 @@
 package dev.wisim.iam.project;
 
+import dev.wisim.durable.StateDb;
 import dev.wisim.iam.policy.Policy;
 import dev.wisim.iam.policy.PolicyStore;
 import dev.wisim.iam.rest.IamException;
@@ -23,13 +24,14 @@ public class Projects {
 
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
 
-    private final Map<String, Project> projects = new TreeMap<>();
+    private final Map<String, Project> projects;
     private final PolicyStore policies;
     private final Clock clock;
 
-    public Projects(PolicyStore policies, Clock clock) {
+    public Projects(PolicyStore policies, Clock clock, StateDb db) {
         this.policies = policies;
         this.clock = clock;
+        this.projects = db.map("projects", Project.class, new TreeMap<>());
     }
 
     public synchronized Project create(String projectId, String name, Map<String, String> labels, String ownerMember) {
@@ -41,8 +43,9 @@ public class Projects {
         }
         Project project = new Project(numberOf(projectId), projectId, "ACTIVE", name == null ? projectId : name,
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), labels);
-        projects.put(projectId, project);
+        // the owner's policy first: a crash between the two writes leaves no project that nobody owns
         policies.set(project.resourceName(), new Policy(1, List.of(new Policy.Binding("roles/owner", List.of(ownerMember), null)), null));
+        projects.put(projectId, project);
         return project;
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PolicyStoreTest {
 
     private static final String SA = "projects/demo-project/serviceAccounts/app@demo-project.iam.gserviceaccount.com";
-    private final PolicyStore store = new PolicyStore(new Conditions());
+    private final PolicyStore store = new PolicyStore(new Conditions(), dev.wisim.durable.StateDb.ephemeral(new com.fasterxml.jackson.databind.ObjectMapper()));
 
     /** gcloud's apitools decodes an etag as bytes and sends it back URL-safe: {@code +} and {@code /} come back as - and _. */
     @Test

@@ -108,8 +108,18 @@ public final class ScenarioApplier {
             api.call("POST", resource + ":setIamPolicy", admin,
                     Map.of("policy", withBindings(policy, List.of(new BindingSpec("roles/owner", List.of(member))))), OK);
         }
-        Map<String, Object> key = api.call("POST", iam + "/v1/projects/-/serviceAccounts/" + email + "/keys", admin,
-                Map.of("privateKeyType", "TYPE_GOOGLE_CREDENTIALS_FILE"), OK);
+        String keys = iam + "/v1/projects/-/serviceAccounts/" + email + "/keys";
+        // IAM keeps its state across restarts: the key files of earlier starts are gone, so are their keys
+        // (and an account holds at most ten)
+        Object earlier = api.call("GET", keys + "?keyTypes=USER_MANAGED", admin, null, OK).get("keys");
+        if (earlier instanceof List<?> list) {
+            for (Object each : list) {
+                if (each instanceof Map<?, ?> old && old.get("name") instanceof String name) {
+                    api.call("DELETE", iam + "/v1/" + name, admin, null, OK);
+                }
+            }
+        }
+        Map<String, Object> key = api.call("POST", keys, admin, Map.of("privateKeyType", "TYPE_GOOGLE_CREDENTIALS_FILE"), OK);
         return Base64.getDecoder().decode((String) key.get("privateKeyData"));
     }
 
