@@ -83,9 +83,8 @@ class ConsoleIT {
             Http.delete(metadata + "/_sim/switches/sts/clock");
             Http.delete(metadata + "/_sim/faults");
         }
+        // (no key rotation here: on the shared stack it would race other tests' cached keys; ConsoleResourceTest
+        // and the workshop's exercise 7, on a stack of its own, cover it)
         assertThat(Http.get(stack.url(Service.STS) + "/_sim/clock").json()).containsEntry("skewSeconds", 0);
-        Http.Reply rotated = Http.postJson(metadata + "/_sim/switches/iam/keys:rotate", Map.of());
-        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
-        assertThat(rotated.json()).containsKey("activeKid");
     }
 }
