@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wisim.stack.Service;
 import dev.wisim.stack.Stack;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +30,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing IAM acknowledged is lost: IAM is killed with SIGKILL in the middle of a burst of writes (the
- * real gcloud creating accounts, REST calls creating more), started again, and everything it answered
- * 2xx is there — accounts whole, a policy with its etag, a key gcloud signs in with.
+ * Nothing acknowledged is lost: a service is killed with SIGKILL in the middle of a burst of writes
+ * from real clients, started again, and everything it answered 2xx is there, whole. IAM: the real
+ * gcloud and REST calls creating accounts; a policy with its etag, a key gcloud signs in with. The API
+ * server: fabric8 creating service accounts and pods; their resource versions and pod addresses.
  */
-class IamCrashIT {
+class CrashIT {
 
     private static final String PROJECT = "demo-project";
     private static Stack stack;
@@ -54,15 +63,16 @@ class IamCrashIT {
                 "Authorization", "Bearer " + stack.adminToken());
     }
 
-    @Test
-    void everythingAcknowledgedSurvivesSigkillInTheMiddleOfABurst() throws Exception {
-        CliTool.Session admin = GcloudIamIT.asAdmin(stack);
-        admin.ok("gcloud", "iam", "service-accounts", "create", "crash-keeper");
-        admin.ok("gcloud", "iam", "service-accounts", "add-iam-policy-binding", email("crash-keeper"),
-                "--role", "roles/iam.workloadIdentityUser", "--member", GcloudIamIT.POOL_MEMBER);
-        admin.ok("gcloud", "iam", "service-accounts", "keys", "create", "key.json", "--iam-account", email("crash-keeper"));
+    /** One write of a burst: true when the service acknowledged it; an exception when it was refused. */
+    private interface Write {
+        boolean attempt(String name) throws Exception;
+    }
 
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /**
+     * Four writers of fifteen writes each (names {@code PREFIX-W-I}); {@code service} is killed with SIGKILL
+     * once eight are acknowledged, and this returns, when every writer is done, how many were refused.
+     */
+    private static int burstThenKill(Service service, String prefix, Write write) throws Exception {
         AtomicInteger refused = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(8);
         ExecutorService writers = Executors.newFixedThreadPool(4);
@@ -71,28 +81,45 @@ class IamCrashIT {
             int writer = w;
             burst.add(writers.submit(() -> {
                 for (int i = 0; i < 15; i++) {
-                    String id = "crash-rest-" + writer + "-" + i;
                     try {
-                        if (create(id).status() == 200) {
-                            acknowledged.add(email(id));
+                        if (write.attempt(prefix + "-" + writer + "-" + i)) {
                             enough.countDown();
                         }
-                    } catch (RuntimeException down) {
+                    } catch (Exception down) {
                         refused.incrementAndGet();   // not acknowledged
                     }
                 }
             }));
         }
-        List<CliTool.Background> gcloud = new ArrayList<>();
-        for (int g = 0; g < 3; g++) {
-            gcloud.add(admin.start("gcloud", "iam", "service-accounts", "create", "crash-gcloud-" + g));
-        }
         assertThat(enough.await(60, TimeUnit.SECONDS)).as("the burst got going").isTrue();
-        stack.kill(Service.IAM);
+        stack.kill(service);
         for (Future<?> writer : burst) {
             writer.get(60, TimeUnit.SECONDS);
         }
         writers.shutdown();
+        return refused.get();
+    }
+
+    @Test
+    void everythingIamAcknowledgedSurvivesSigkillInTheMiddleOfABurst() throws Exception {
+        CliTool.Session admin = GcloudIamIT.asAdmin(stack);
+        admin.ok("gcloud", "iam", "service-accounts", "create", "crash-keeper");
+        admin.ok("gcloud", "iam", "service-accounts", "add-iam-policy-binding", email("crash-keeper"),
+                "--role", "roles/iam.workloadIdentityUser", "--member", GcloudIamIT.POOL_MEMBER);
+        admin.ok("gcloud", "iam", "service-accounts", "keys", "create", "key.json", "--iam-account", email("crash-keeper"));
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        List<CliTool.Background> gcloud = new ArrayList<>();
+        for (int g = 0; g < 3; g++) {
+            gcloud.add(admin.start("gcloud", "iam", "service-accounts", "create", "crash-gcloud-" + g));
+        }
+        int refused = burstThenKill(Service.IAM, "crash-rest", id -> {
+            boolean created = create(id).status() == 200;
+            if (created) {
+                acknowledged.add(email(id));
+            }
+            return created;
+        });
         stack.restart(Service.IAM);
         // gcloud retries a refused connection: a create still retrying ends once IAM is back, and counts if it answered 2xx
         for (int g = 0; g < gcloud.size(); g++) {
@@ -107,7 +134,7 @@ class IamCrashIT {
         List<Map<String, Object>> accounts = (List<Map<String, Object>>) listed.json().get("accounts");
         Set<String> emails = Set.copyOf(accounts.stream().map(a -> (String) a.get("email")).toList());
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(refused).as("writes refused once IAM was killed: the kill came in the middle of the burst").hasPositiveValue();
+        assertThat(refused).as("writes refused once IAM was killed: the kill came in the middle of the burst").isPositive();
         assertThat(emails).containsAll(acknowledged).contains(email("crash-keeper"));
         assertThat(accounts).allSatisfy(a -> assertThat(a).containsKeys("name", "projectId", "uniqueId", "email", "oauth2ClientId"));
 
@@ -119,5 +146,38 @@ class IamCrashIT {
         Files.copy(admin.home().resolve("key.json"), keeper.home().resolve("key.json"));
         keeper.ok("gcloud", "auth", "activate-service-account", "--key-file", "key.json");
         assertThat(keeper.ok("gcloud", "auth", "print-access-token").strip()).startsWith("ya29.");
+    }
+
+    @Test
+    void everythingTheApiServerAcknowledgedSurvivesSigkillInTheMiddleOfABurst() throws Exception {
+        Config config = Config.fromKubeconfig(Files.readString(Path.of(stack.clientEnvironment().get("KUBECONFIG"))));
+        config.setRequestRetryBackoffLimit(0);   // a refused write fails at once rather than waiting for the restart
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("crash").endMetadata().build()).create();
+            Pod before = client.pods().inNamespace("crash").resource(new PodBuilder().withNewMetadata().withName("before").endMetadata()
+                    .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().build()).create();
+            int refused = burstThenKill(Service.APISERVER, "ksa", name -> {
+                ServiceAccount created = client.serviceAccounts().inNamespace("crash")
+                        .resource(new ServiceAccountBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+                acknowledged.put(name, created.getMetadata().getResourceVersion());
+                return true;
+            });
+            stack.restart(Service.APISERVER);
+
+            assertThat(refused).as("writes refused once the API server was killed").isPositive();
+            Map<String, String> stored = new java.util.HashMap<>();
+            client.serviceAccounts().inNamespace("crash").list().getItems()
+                    .forEach(sa -> stored.put(sa.getMetadata().getName(), sa.getMetadata().getResourceVersion()));
+            assertThat(stored).containsAllEntriesOf(acknowledged);
+            Pod after = client.pods().inNamespace("crash").withName("before").get();
+            assertThat(after.getMetadata().getUid()).isEqualTo(before.getMetadata().getUid());
+            assertThat(after.getStatus().getPodIP()).isEqualTo(before.getStatus().getPodIP());
+            Pod fresh = client.pods().inNamespace("crash").resource(new PodBuilder().withNewMetadata().withName("after").endMetadata()
+                    .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().build()).create();
+            assertThat(fresh.getStatus().getPodIP()).as("a new pod gets an address of its own").isNotEqualTo(before.getStatus().getPodIP());
+            assertThat(Long.parseLong(fresh.getMetadata().getResourceVersion()))
+                    .isGreaterThan(acknowledged.values().stream().mapToLong(Long::parseLong).max().orElseThrow());
+        }
     }
 }

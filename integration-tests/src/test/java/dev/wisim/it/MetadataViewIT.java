@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The metadata server's informer-fed view across an API server restart (its own stack: the restart
- * loses the cluster's objects, which live in memory): the view follows the empty cluster, then the
- * scenario applied again, with no restart of the metadata server.
+ * The metadata server's informer-fed view across an API server restart (its own stack): the cluster
+ * keeps its objects, the view's watches break and it lists again, then follows what changes after
+ * the restart — the pod deleted, the scenario applied again — with no restart of the metadata server.
  */
 class MetadataViewIT {
 
@@ -27,6 +27,10 @@ class MetadataViewIT {
             assertThat(Http.get(email, "Metadata-Flavor", "Google").body()).isEqualTo(RelayIT.GSA);
 
             stack.restart(Service.APISERVER);
+            // the API server kept its objects; the view, its watches broken, lists again and follows the new server
+            assertThat(await(email, reply -> reply.status() == 200).body()).isEqualTo(RelayIT.GSA);
+            Http.Reply deleted = Http.delete(stack.url(Service.APISERVER) + "/api/v1/namespaces/demo/pods/test-pod");
+            assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
             Http.Reply gone = await(email, reply -> reply.status() == 404);
             assertThat(gone.body()).isEqualTo("Unable to identify the calling pod: the default pod demo/test-pod does not exist\n");
 

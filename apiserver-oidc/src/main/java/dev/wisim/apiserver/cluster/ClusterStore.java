@@ -1,11 +1,13 @@
 package dev.wisim.apiserver.cluster;
 
+import dev.wisim.durable.StateDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wisim.apiserver.config.ApiserverConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -46,17 +48,31 @@ public class ClusterStore {
      */
     private long resourceVersion;
     private final ChangeLog changes;
+    private final StateDb db;
 
-    public ClusterStore(Clock clock, ApiserverConfig config, ObjectMapper mapper) {
+    public ClusterStore(Clock clock, ApiserverConfig config, ObjectMapper mapper, StateDb db) {
         this.clock = clock;
         this.config = config;
         this.mapper = mapper;
+        this.db = db;
         this.ipPool = new PodIpPool(config.podCidr());
         Instant start = clock.instant();
-        this.resourceVersion = start.getEpochSecond() * 1_000_000 + start.getNano() / 1_000;
+        long version = start.getEpochSecond() * 1_000_000 + start.getNano() / 1_000;
+        // the objects a previous run acknowledged, with their resource versions; their pods keep their addresses
+        for (Kind<?> kind : Kinds.ALL) {
+            for (HasMetadata object : table(kind).list(null, o -> true)) {
+                version = Math.max(version, Long.parseLong(object.getMetadata().getResourceVersion()));
+                if (object instanceof Pod pod && pod.getStatus() != null && pod.getStatus().getPodIP() != null) {
+                    ipPool.claim(pod.getStatus().getPodIP());
+                }
+            }
+        }
+        this.resourceVersion = version;
         this.changes = new ChangeLog(config.watchHistory(), resourceVersion);
         for (String name : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
-            create(Kinds.NAMESPACES, null, new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), false);
+            if (find(Kinds.NAMESPACES, null, name).isEmpty()) {
+                create(Kinds.NAMESPACES, null, new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), false);
+            }
         }
     }
 
@@ -101,9 +117,12 @@ public class ClusterStore {
         dropEmptyMaps(meta);
         kind.prepare(object, this, dryRun);
         if (!dryRun) {
-            table(kind).put(object);
-            record(Change.ADDED, kind, kind.copy(object), null);
-            kind.created(object, this);
+            // the object and what its creation makes (a namespace's default KSA) reach the disk together
+            db.transaction(() -> {
+                table(kind).put(object);
+                record(Change.ADDED, kind, kind.copy(object), null);
+                kind.created(object, this);
+            });
         }
         return kind.copy(object);
     }
@@ -241,6 +260,16 @@ public class ClusterStore {
      * taken at once, its removal; other kinds are removed in one change.
      */
     public synchronized <T extends HasMetadata> T delete(Kind<T> kind, String namespace, String name) {
+        table(kind).get(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
+        Object[] answer = new Object[1];
+        // the object and what goes with it (a namespace's contents) leave the disk together
+        db.transaction(() -> answer[0] = deleteNow(kind, namespace, name));
+        @SuppressWarnings("unchecked")
+        T deleted = (T) answer[0];
+        return deleted;
+    }
+
+    private <T extends HasMetadata> T deleteNow(Kind<T> kind, String namespace, String name) {
         T stored = table(kind).remove(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
         T removed = kind.copy(stored);
         T answer = null;
@@ -275,7 +304,7 @@ public class ClusterStore {
     void removeNamespaceContents(String namespace) {
         for (Kind<?> kind : List.of(Kinds.PODS, Kinds.SERVICE_ACCOUNTS)) {
             for (HasMetadata object : table(kind).list(namespace, o -> true)) {
-                delete(kind, namespace, object.getMetadata().getName());
+                deleteNow(kind, namespace, object.getMetadata().getName());
             }
         }
     }
@@ -305,7 +334,7 @@ public class ClusterStore {
 
     @SuppressWarnings("unchecked")
     private <T extends HasMetadata> ObjectTable<T> table(Kind<T> kind) {
-        return (ObjectTable<T>) tables.computeIfAbsent(kind, k -> new ObjectTable<>(kind));
+        return (ObjectTable<T>) tables.computeIfAbsent(kind, k -> new ObjectTable<>(kind, db));
     }
 
     private String nextResourceVersion() {

@@ -169,4 +169,7 @@ public final class Kinds {
         }
         return kind;
     }
+
+    /** Every kind this API server stores, in the order they are loaded at start. */
+    public static final List<Kind<?>> ALL = List.of(NAMESPACES, SERVICE_ACCOUNTS, PODS);
 }

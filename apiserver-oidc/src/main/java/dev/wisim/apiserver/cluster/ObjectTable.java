@@ -1,5 +1,6 @@
 package dev.wisim.apiserver.cluster;
 
+import dev.wisim.durable.StateDb;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +10,19 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The objects of one kind, keyed by namespace and name, in that order; copies go in and out. Not
- * thread-safe on its own: {@link ClusterStore} serialises access.
+ * The objects of one kind, keyed by namespace and name, in that order; copies go in and out, and
+ * every change is written to the state database first. Not thread-safe on its own: {@link
+ * ClusterStore} serialises access.
  */
 final class ObjectTable<T extends HasMetadata> {
 
     private final Kind<T> kind;
-    private final Map<String, T> objects = new TreeMap<>();
+    /** Written through to the store's state database: an object put or removed is on disk before the call returns. */
+    private final Map<String, T> objects;
 
-    ObjectTable(Kind<T> kind) {
+    ObjectTable(Kind<T> kind, StateDb db) {
         this.kind = kind;
+        this.objects = db.map(kind.resource(), kind.type(), new TreeMap<>());
     }
 
     Optional<T> get(String namespace, String name) {
