@@ -2,6 +2,12 @@ package dev.wisim.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.WriteChannel;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
 import dev.wisim.stack.Service;
 import dev.wisim.stack.Stack;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -12,11 +18,13 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -179,5 +187,29 @@ class CrashIT {
             assertThat(Long.parseLong(fresh.getMetadata().getResourceVersion()))
                     .isGreaterThan(acknowledged.values().stream().mapToLong(Long::parseLong).max().orElseThrow());
         }
+    }
+
+    /** google-cloud-storage's resumable upload, the server killed with SIGKILL after some chunks: the client asks where it was and goes on. */
+    @Test
+    void aResumableUploadGoesOnAfterTheStorageServerIsKilled() throws Exception {
+        String bucket = "crash-bucket";
+        Http.Reply created = Http.postJson(stack.url(Service.STORAGE) + "/storage/v1/b?project=" + PROJECT, Map.of("name", bucket),
+                "Authorization", "Bearer " + stack.adminToken());
+        assertThat(created.status()).as(created.body()).isIn(200, 409);
+        Storage storage = StorageOptions.newBuilder().setHost(stack.url(Service.STORAGE)).setProjectId(PROJECT)
+                .setCredentials(GoogleCredentials.create(new AccessToken(stack.adminToken(), null))).build().getService();
+        byte[] data = new byte[3 * 1024 * 1024];
+        new Random(17).nextBytes(data);
+        int before = 1024 * 1024;
+
+        try (WriteChannel channel = storage.writer(BlobInfo.newBuilder(bucket, "resumed.bin").setContentType("application/octet-stream").build())) {
+            channel.setChunkSize(256 * 1024);
+            channel.write(ByteBuffer.wrap(data, 0, before));
+            stack.kill(Service.STORAGE);
+            stack.restart(Service.STORAGE);
+            channel.write(ByteBuffer.wrap(data, before, data.length - before));
+        }
+
+        assertThat(storage.readAllBytes(bucket, "resumed.bin")).isEqualTo(data);
     }
 }

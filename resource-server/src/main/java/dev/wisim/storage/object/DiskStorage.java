@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -39,17 +40,20 @@ public class DiskStorage implements ObjectStorage {
     private final Path buckets;
     private final Path objects;
     private final Path staging;
+    private final Path sessions;
     private final ObjectMapper mapper;
 
     public DiskStorage(Path dir, ObjectMapper mapper) {
         this.buckets = dir.resolve("buckets");
         this.objects = dir.resolve("objects");
         this.staging = dir.resolve("staging");
+        this.sessions = dir.resolve("sessions");
         this.mapper = mapper;
         try {
             Files.createDirectories(buckets);
             Files.createDirectories(objects);
             Files.createDirectories(staging);
+            Files.createDirectories(sessions);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + dir + " for storage", e);
         }
@@ -58,6 +62,24 @@ public class DiskStorage implements ObjectStorage {
     @Override
     public Staged stage() {
         return new OnDisk(staging.resolve(UUID.randomUUID().toString()));
+    }
+
+    @Override
+    public Staged stage(String sessionId) {
+        return new OnDisk(sessions.resolve(sessionId));
+    }
+
+    @Override
+    public Optional<Staged> resume(String sessionId) {
+        Path file = sessions.resolve(sessionId);
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file);   // a session whose first chunk never came
+            }
+            return Optional.of(OnDisk.resumed(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume the upload session in " + file, e);
+        }
     }
 
     @Override
@@ -210,21 +232,43 @@ public class DiskStorage implements ObjectStorage {
         final Path file;
         private OutputStream out;
 
+        private boolean append;
+
         OnDisk(Path file) {
             this.file = file;
+        }
+
+        /** The bytes a previous run wrote to {@code file}, taken in again; what comes next is appended. */
+        static OnDisk resumed(Path file) throws IOException {
+            OnDisk staged = new OnDisk(file);
+            staged.append = true;
+            try (InputStream kept = Files.newInputStream(file)) {
+                staged.replay(kept);
+            }
+            return staged;
         }
 
         @Override
         protected OutputStream sink() {
             if (out == null) {
                 try {
-                    out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                            256 * 1024);
+                    out = new BufferedOutputStream(append ? Files.newOutputStream(file, StandardOpenOption.APPEND)
+                            : Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 256 * 1024);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot stage an upload in " + file, e);
                 }
             }
             return out;
+        }
+
+        @Override
+        public void persist() {
+            super.persist();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot sync the upload staged in " + file, e);
+            }
         }
 
         void sync() throws IOException {

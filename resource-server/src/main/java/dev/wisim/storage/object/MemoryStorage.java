@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Buckets and objects in memory: for tests that ask for it (nothing survives the process). */
@@ -19,6 +20,16 @@ public class MemoryStorage implements ObjectStorage {
     @Override
     public Staged stage() {
         return new Staged.InMemory();
+    }
+
+    @Override
+    public Staged stage(String sessionId) {
+        return stage();
+    }
+
+    @Override
+    public Optional<Staged> resume(String sessionId) {
+        return java.util.Optional.empty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.wisim.storage.object;
 import dev.wisim.storage.bucket.Bucket;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where buckets and objects are kept: on disk under the stack's state directory ({@link DiskStorage}),
@@ -13,6 +14,12 @@ public interface ObjectStorage {
 
     /** A fresh place for an upload's bytes. */
     Staged stage();
+
+    /** A fresh place for a resumable session's bytes, kept across a restart where the storage is. */
+    Staged stage(String sessionId);
+
+    /** A session's bytes as a previous run left them (every acknowledged chunk), if the storage keeps them. */
+    Optional<Staged> resume(String sessionId);
 
     /** Makes {@code object} the live generation of its name, with the staged bytes; {@code previous} is replaced. */
     void commit(StoredObject object, Staged content, StoredObject previous);

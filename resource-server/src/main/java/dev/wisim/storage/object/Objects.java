@@ -44,6 +44,16 @@ public class Objects {
         return storage.stage();
     }
 
+    /** A resumable session's place for its bytes, kept across a restart where the storage is. */
+    public Staged stage(String sessionId) {
+        return storage.stage(sessionId);
+    }
+
+    /** A session's bytes as a previous run acknowledged them. */
+    public Optional<Staged> resume(String sessionId) {
+        return storage.resume(sessionId);
+    }
+
     /** Commits the staged bytes as the new live generation of {@code metadata.name()}. */
     public StoredObject put(String bucket, ObjectMetadata metadata, Staged content, Preconditions preconditions) {
         String name = metadata.name();

@@ -1,10 +1,13 @@
 package dev.wisim.storage.object;
 
+import dev.wisim.durable.StateDb;
 import dev.wisim.storage.rest.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Resumable upload sessions: the object's metadata and preconditions fixed when the session starts,
  * its bytes staged as chunks arrive in order, the object committed when the last byte is in. A session
- * is a week long, as Google's; sessions do not survive a restart (the client starts again).
+ * is a week long, as Google's. Where storage is on disk a session survives a restart: its record is in
+ * {@code sessions.db}, and a chunk is synced to its file before it is acknowledged, so a client that
+ * asks for the offset after a crash resumes from every byte it was told was received.
  */
 @ApplicationScoped
 public class ResumableUploads {
@@ -54,13 +59,20 @@ public class ResumableUploads {
         }
     }
 
+    /** What a session is, without its bytes: what a restart needs to take it up again. */
+    record SessionRecord(String id, String bucket, ObjectMetadata metadata, Preconditions preconditions, Long declaredLength,
+                         Instant started) {
+    }
+
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, SessionRecord> records;
     private final Objects objects;
     private final Clock clock;
 
-    public ResumableUploads(Objects objects, Clock clock) {
+    public ResumableUploads(Objects objects, Clock clock, StateDb db) {
         this.objects = objects;
         this.clock = clock;
+        this.records = Collections.synchronizedMap(db.map("resumableSessions", SessionRecord.class, new HashMap<>()));
     }
 
     public Session start(String bucket, ObjectMetadata metadata, Preconditions preconditions, Long declaredLength) {
@@ -72,18 +84,32 @@ public class ResumableUploads {
             }
             return expired;
         });
+        synchronized (records) {
+            records.values().removeIf(r -> r.started().plus(LIFETIME).isBefore(now) && !sessions.containsKey(r.id()));
+        }
         String id = "ADPycd" + UUID.randomUUID().toString().replace("-", "");
-        Session session = new Session(id, bucket, metadata, preconditions, declaredLength, objects.stage(), now);
+        records.put(id, new SessionRecord(id, bucket, metadata, preconditions, declaredLength, now));
+        Session session = new Session(id, bucket, metadata, preconditions, declaredLength, objects.stage(id), now);
         sessions.put(id, session);
         return session;
     }
 
     public Session find(String id) {
-        Session session = id == null ? null : sessions.get(id);
+        Session session = id == null ? null : sessions.computeIfAbsent(id, this::resumed);
         if (session == null) {
             throw StorageException.noSuchUpload();
         }
         return session;
+    }
+
+    /** A session a previous run started, taken up again with the bytes it acknowledged; null if there is none. */
+    private Session resumed(String id) {
+        SessionRecord record = records.get(id);
+        if (record == null) {
+            return null;
+        }
+        return objects.resume(id).map(staged -> new Session(record.id(), record.bucket(), record.metadata(), record.preconditions(),
+                record.declaredLength(), staged, record.started())).orElse(null);
     }
 
     /**
@@ -106,6 +132,7 @@ public class ResumableUploads {
                 throw StorageException.tooLarge(limit);
             }
             session.staged.write(chunk, skip, chunk.length - skip);
+            session.staged.persist();   // on disk before the 308 acknowledges it
             return true;
         }
     }
@@ -130,6 +157,7 @@ public class ResumableUploads {
                 session.result = objects.put(session.bucket, metadata, session.staged, session.preconditions);
                 return session.result;
             } finally {
+                records.remove(session.id);
                 if (session.result == null) {
                     sessions.remove(session.id);
                 }
@@ -139,6 +167,7 @@ public class ResumableUploads {
 
     /** Cancels the session and discards its bytes. */
     public void cancel(Session session) {
+        records.remove(session.id);
         sessions.remove(session.id);
         session.staged.discard();
     }

@@ -65,6 +65,25 @@ public abstract class Staged implements AutoCloseable {
         return size;
     }
 
+    /** Makes what is written so far durable (a resumable session acknowledges a chunk only after this). */
+    public void persist() {
+        try {
+            sink().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes bytes already in the sink (a resumed session's file) into the size and the hashes. */
+    protected void replay(InputStream kept) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (int read = kept.read(buffer); read >= 0; read = kept.read(buffer)) {
+            md5.update(buffer, 0, read);
+            crc32c.update(buffer, 0, read);
+            size += read;
+        }
+    }
+
     /** Ends writing: the hashes are final from here on. */
     public Hashes finish() {
         if (hashes == null) {
