@@ -85,6 +85,11 @@ public final class KubernetesException extends RuntimeException {
         return new KubernetesException(422, "Invalid", message.toString(), details);
     }
 
+    /** kube-apiserver's answer to a body over its limit ({@code --max-request-body-bytes}, 3 MiB). */
+    public static KubernetesException requestEntityTooLarge(long limit) {
+        return new KubernetesException(413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
+    }
+
     public static KubernetesException badRequest(String message) {
         return new KubernetesException(400, "BadRequest", message, null);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.wisim.apiserver.cluster.KubernetesException;
+import dev.wisim.apiserver.rest.PayloadLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
@@ -32,6 +33,9 @@ public class RequestBodies {
     public JsonNode tree(String contentType, byte[] body) {
         if (body == null || body.length == 0) {
             throw KubernetesException.badRequest("the body of the request is empty");
+        }
+        if (body.length > PayloadLimit.BYTES) {   // a body sent without a length
+            throw KubernetesException.requestEntityTooLarge(PayloadLimit.BYTES);
         }
         String type = contentType == null ? "application/json" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith(PROTOBUF)) {

@@ -4,6 +4,7 @@ import dev.wisim.storage.rest.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +55,25 @@ public class Objects {
         return storage.resume(sessionId);
     }
 
+    /**
+     * Cloud Storage's rules for a new object's name: 1 to 1024 bytes of UTF-8, not {@code .} or
+     * {@code ..}, no carriage return, line feed or NUL, not under {@code .well-known/acme-challenge/}.
+     */
+    public static void checkName(String name) {
+        if (name.equals(".") || name.equals("..")) {
+            throw StorageException.invalid("The object name cannot be \".\" or \"..\".");
+        }
+        if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0) {
+            throw StorageException.invalid("The object name cannot contain a carriage return, a line feed or NUL.");
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > 1024) {
+            throw StorageException.invalid("The object name is longer than 1024 bytes of UTF-8.");
+        }
+        if (name.startsWith(".well-known/acme-challenge/")) {
+            throw StorageException.invalid("The object name cannot begin with \".well-known/acme-challenge/\".");
+        }
+    }
+
     /** Commits the staged bytes as the new live generation of {@code metadata.name()}. */
     public StoredObject put(String bucket, ObjectMetadata metadata, Staged content, Preconditions preconditions) {
         String name = metadata.name();
@@ -79,6 +99,7 @@ public class Objects {
                                              Preconditions preconditions, Integer componentCount) {
         Optional<StoredObject> current = get(bucket, metadata.name());
         try {
+            checkName(metadata.name());
             preconditions.checkWrite(current);
         } catch (StorageException e) {
             content.discard();

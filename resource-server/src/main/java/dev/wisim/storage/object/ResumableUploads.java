@@ -76,6 +76,9 @@ public class ResumableUploads {
     }
 
     public Session start(String bucket, ObjectMetadata metadata, Preconditions preconditions, Long declaredLength) {
+        if (metadata.name() != null && !metadata.name().isEmpty()) {
+            Objects.checkName(metadata.name());
+        }
         Instant now = clock.instant();
         sessions.values().removeIf(s -> {
             boolean expired = s.started.plus(LIFETIME).isBefore(now);

@@ -2,6 +2,7 @@ package dev.wisim.storage.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.wisim.storage.auth.Caller;
 import dev.wisim.storage.auth.Callers;
 import dev.wisim.storage.bucket.Bucket;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 /** What every handler needs from a request: the caller, the bucket, JSON bodies, and object names from the raw path. */
 @ApplicationScoped
@@ -40,6 +42,12 @@ public class Requests {
         T value;
         try {
             value = mapper.readValue(body, type);
+        } catch (MismatchedInputException e) {
+            // a value of the wrong type: named by its path, not by the class it was to become
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw StorageException.invalid("Invalid JSON payload received. " + (path.isEmpty()
+                    ? "The body must be a JSON object." : "Invalid value at '" + path + "'."));
         } catch (JsonProcessingException e) {
             throw StorageException.invalid("Invalid JSON payload received. " + e.getOriginalMessage());
         } catch (IOException e) {

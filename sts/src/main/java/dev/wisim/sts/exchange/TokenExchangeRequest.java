@@ -12,6 +12,28 @@ import java.util.Map;
 public record TokenExchangeRequest(String grantType, String audience, String scope, String requestedTokenType,
                                    String subjectToken, String subjectTokenType, String options) {
 
+    /**
+     * A form body ({@code application/x-www-form-urlencoded}) as sent, the first value of each field
+     * kept; an escape that is not one ({@code %zz}) is the client's mistake, a 400.
+     */
+    public static TokenExchangeRequest fromFormBody(String body) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                form.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw StsException.invalidRequest("The request body could not be parsed.");
+            }
+        }
+        return fromForm(form);
+    }
+
     public static TokenExchangeRequest fromForm(Map<String, String> form) {
         return new TokenExchangeRequest(form.get("grant_type"), form.get("audience"), form.get("scope"),
                 form.get("requested_token_type"), form.get("subject_token"), form.get("subject_token_type"),

@@ -1,5 +1,6 @@
 package dev.wisim.sts.rest;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.wisim.sts.exchange.StsException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
@@ -36,6 +37,12 @@ public class OAuthErrorMapper {
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
         return sts(StsException.invalidRequest("The request body must be application/x-www-form-urlencoded or application/json."));
+    }
+
+    /** A JSON body of the wrong kind (an array, a number for a string): Jackson's own mapper would answer a bare 400. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return sts(StsException.invalidRequest("The request body could not be parsed."));
     }
 
     @ServerExceptionMapper

@@ -9,8 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** {@code POST /v1/token}: parse (form or JSON) → exchange → respond. No token logic here. */
@@ -26,10 +25,8 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TokenResponse form(MultivaluedMap<String, String> form) {
-        Map<String, String> single = new HashMap<>();
-        form.forEach((name, values) -> single.put(name, values.isEmpty() ? null : values.get(0)));
-        return respond(TokenExchangeRequest.fromForm(single));
+    public TokenResponse form(byte[] body) {
+        return respond(TokenExchangeRequest.fromFormBody(new String(body, StandardCharsets.UTF_8)));
     }
 
     @POST
