@@ -39,7 +39,11 @@ class HostileInputIT {
         OAUTH(body -> body.get("error") instanceof String && body.get("error_description") instanceof String),
         STATUS(body -> "Status".equals(body.get("kind")) && "Failure".equals(body.get("status")) && body.get("message") instanceof String),
         STORAGE(body -> body.get("error") instanceof Map<?, ?> e && e.get("message") instanceof String
-                && e.get("errors") instanceof List<?> errors && !errors.isEmpty());
+                && e.get("errors") instanceof List<?> errors && !errors.isEmpty()),
+        /** the simulator's own control surface: {@code {"error": "…"}} */
+        SIM(body -> body.size() == 1 && body.get("error") instanceof String),
+        /** the GKE metadata server: a line of plain text */
+        TEXT(null);
 
         final Predicate<Map<String, Object>> test;
 
@@ -107,6 +111,14 @@ class HostileInputIT {
         all.add(new Hostile("malformed JSON", Service.STORAGE, "POST", "/storage/v1/b?project=demo-project", json, text("{\"name\": "), 400, Shape.STORAGE));
         all.add(new Hostile("invalid UTF-8", Service.STORAGE, "POST", "/storage/v1/b?project=demo-project", json, invalidUtf8(), 400, Shape.STORAGE));
         all.add(new Hostile("an array for a bucket", Service.STORAGE, "POST", "/storage/v1/b?project=demo-project", json, text("[1]"), 400, Shape.STORAGE));
+        // the metadata server: GKE's plain text for its paths, JSON for the simulator's /_sim
+        all.add(new Hostile("an encoded separator in an account", Service.METADATA, "GET",
+                "/computeMetadata/v1/instance/service-accounts/..%2F..%2Fx/token", null, null, 404, Shape.TEXT));
+        all.add(new Hostile("NUL in a path", Service.METADATA, "GET", "/computeMetadata/v1/instance/%00", null, null, 404, Shape.TEXT));
+        all.add(new Hostile("malformed JSON", Service.METADATA, "PUT", "/_sim/faults/sts", json, text("{\"latencyMs\": "), 400, Shape.SIM));
+        all.add(new Hostile("invalid UTF-8", Service.METADATA, "PUT", "/_sim/faults/sts", json, invalidUtf8(), 400, Shape.SIM));
+        all.add(new Hostile("an array for an object", Service.METADATA, "PUT", "/_sim/faults/sts", json, text("[1]"), 400, Shape.SIM));
+        all.add(new Hostile("a hop that is not one", Service.METADATA, "PUT", "/_sim/faults/..%2Fiam", json, text("{\"status\": 503}"), 400, Shape.SIM));
         all.add(new Hostile("a bucket named ..", Service.STORAGE, "POST", "/storage/v1/b?project=demo-project", json, text("{\"name\": \"..\"}"), 400, Shape.STORAGE));
         return all;
     }
@@ -115,12 +127,17 @@ class HostileInputIT {
     void everyHostileRequestGetsAClientErrorInItsServicesShape(Stack stack) throws Exception {
         SoftAssertions softly = new SoftAssertions();
         for (Hostile hostile : corpus()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(hostile.service()) + hostile.path()))
-                    .header("Authorization", "Bearer " + stack.adminToken());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(hostile.service()) + hostile.path()));
+            if (hostile.service() != Service.METADATA) {   // a bearer token there would be taken for a KSA token
+                request.header("Authorization", "Bearer " + stack.adminToken());
+            }
             if (hostile.body() == null) {
                 request.method(hostile.method(), HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", hostile.contentType()).method(hostile.method(), HttpRequest.BodyPublishers.ofByteArray(hostile.body()));
+            }
+            if (hostile.service() == Service.METADATA) {
+                request.header("Metadata-Flavor", "Google");
             }
             if (hostile.service() == Service.APISERVER) {
                 request.setHeader("Authorization", "Bearer " + Files.readString(stack.stateDir().resolve("kube-admin-token")).strip());
@@ -129,6 +146,11 @@ class HostileInputIT {
             String what = hostile.service() + " " + hostile.what() + ": " + answer.statusCode() + " " + answer.body();
             softly.assertThat(answer.statusCode()).as(what).isEqualTo(hostile.status());
             softly.assertThat(answer.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.wisim");
+            if (hostile.shape() == Shape.TEXT) {
+                softly.assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("text/plain");
+                softly.assertThat(answer.body()).as(what).isNotBlank().doesNotStartWith("{");
+                continue;
+            }
             Map<String, Object> body;
             try {
                 body = JSON.readValue(answer.body(), Map.class);
@@ -139,6 +161,7 @@ class HostileInputIT {
             softly.assertThat(hostile.shape().test.test(body)).as(what + " in the " + hostile.shape() + " shape").isTrue();
         }
         softly.assertAll();
+        Http.delete(stack.url(Service.METADATA) + "/_sim/faults");
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every failure as the GKE metadata server renders it: plain text, {@code nosniff}, and the flavor header. */
@@ -28,7 +31,12 @@ public class MetadataErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getResponse().getStatus() < 500 && uri.getPath().startsWith("/_sim/")) {
+            // the simulator's own control surface answers in JSON, as SimResource does
+            return Response.status(e.getResponse().getStatus()).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "the request could not be read: " + e.getResponse().getStatusInfo().getReasonPhrase())).build();
+        }
         if (e.getResponse().getStatus() < 500) {
             return metadata(new MetadataException(e.getResponse().getStatus(), e.getMessage() + "\n"));
         }
