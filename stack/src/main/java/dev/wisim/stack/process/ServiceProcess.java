@@ -2,6 +2,8 @@ package dev.wisim.stack.process;
 
 import dev.wisim.stack.Service;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +40,11 @@ public final class ServiceProcess {
     private final boolean training;
     private final long startedNanos = System.nanoTime();
 
-    private ServiceProcess(Service service, int port, Process process, Path log, boolean training) {
+    /** The TLS port, when the service has one: ready means listening there too (clients use it, kubectl among them). */
+    private final Integer tlsPort;
+
+    private ServiceProcess(Service service, int port, Integer tlsPort, Process process, Path log, boolean training) {
+        this.tlsPort = tlsPort;
         this.service = service;
         this.port = port;
         this.process = process;
@@ -109,7 +115,8 @@ public final class ServiceProcess {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceProcess(service, port, builder.start(), log, training);
+            String tls = environment.get("QUARKUS_HTTP_SSL_PORT");
+            return new ServiceProcess(service, port, tls == null ? null : Integer.valueOf(tls), builder.start(), log, training);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module() + ": " + e.getMessage(), e);
         }
@@ -126,7 +133,7 @@ public final class ServiceProcess {
                         + " before it was ready; the end of " + log + ":\n" + tail());
             }
             try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 && tlsListening()) {
                     return Duration.ofNanos(System.nanoTime() - startedNanos);
                 }
             } catch (IOException e) {
@@ -138,6 +145,18 @@ public final class ServiceProcess {
             sleep(50);
         }
         throw new IllegalStateException(service.module() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    private boolean tlsListening() {
+        if (tlsPort == null) {
+            return true;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", tlsPort), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Service service() {
