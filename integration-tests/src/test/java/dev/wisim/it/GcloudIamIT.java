@@ -82,6 +82,21 @@ class GcloudIamIT {
         assertThat(gone.stderr()).contains("NOT_FOUND").contains("Unknown service account");
     }
 
+    /** Resource Manager through IAM: gcloud's projects commands find it through CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER. */
+    @Test
+    void readsAndChangesTheProjectsPolicy(Stack stack) throws IOException {
+        CliTool.Session admin = asAdmin(stack);
+        Map<String, Object> policy = json(admin.ok("gcloud", "projects", "get-iam-policy", "demo-project", "--format=json"));
+        assertThat(policy.get("bindings").toString()).contains("roles/owner").contains("user:admin@example.com");
+        admin.ok("gcloud", "projects", "add-iam-policy-binding", "demo-project", "--role", "roles/viewer",
+                "--member", "user:reader@example.com", "--condition=None");
+        assertThat(admin.ok("gcloud", "projects", "get-iam-policy", "demo-project", "--format=json"))
+                .contains("roles/viewer").contains("user:reader@example.com");
+        admin.ok("gcloud", "projects", "remove-iam-policy-binding", "demo-project", "--role", "roles/viewer",
+                "--member", "user:reader@example.com", "--condition=None");
+        assertThat(admin.ok("gcloud", "projects", "get-iam-policy", "demo-project", "--format=json")).doesNotContain("user:reader@example.com");
+    }
+
     @Test
     void aKeyFileSignsInAndImpersonatesOnlyOnceGranted(Stack stack) throws IOException {
         CliTool.Session admin = asAdmin(stack);

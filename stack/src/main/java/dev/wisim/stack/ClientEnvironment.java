@@ -37,6 +37,8 @@ public final class ClientEnvironment {
         env.put("CLOUDSDK_CORE_PROJECT", projectId);
         env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM", urls.get(Service.IAM) + "/");
         env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS", urls.get(Service.IAM) + "/");
+        // IAM serves Resource Manager's projects and their policies too
+        env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", urls.get(Service.IAM) + "/");
         env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", urls.get(Service.STORAGE) + "/");
         env.put("CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", urls.get(Service.APISERVER) + "/");
         return env;

@@ -44,6 +44,16 @@ public class AccessTokens {
     }
 
     /** @param clientId the numeric id the token is issued to: the service account's unique id, or a user's id */
+    /** Google's short scope names, as a token carries them: {@code email} and {@code profile} are userinfo's. */
+    static final Map<String, String> SCOPE_ALIASES = Map.of(
+            "email", "https://www.googleapis.com/auth/userinfo.email",
+            "profile", "https://www.googleapis.com/auth/userinfo.profile");
+
+    /** The scopes with each alias replaced by the scope it stands for, once each, in the order asked. */
+    public static List<String> expandAliases(List<String> scopes) {
+        return scopes.stream().map(s -> SCOPE_ALIASES.getOrDefault(s, s)).distinct().toList();
+    }
+
     public Issued mint(Principal principal, String clientId, List<String> scopes, Duration lifetime) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant exp = now.plus(lifetime);
@@ -51,7 +61,7 @@ public class AccessTokens {
         claims.put("iss", ISSUER);
         claims.put("sub", principal.canonical());
         claims.put("azp", clientId);
-        claims.put("scope", String.join(" ", scopes));
+        claims.put("scope", String.join(" ", expandAliases(scopes)));
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", exp.getEpochSecond());
         var key = keys.active();

@@ -36,6 +36,17 @@ class TokenInfoResourceTest {
                 .body("exp", org.hamcrest.Matchers.matchesPattern("\\d{10}"));
     }
 
+    /** google-auth-library-python's system test asks for "email profile": Google expands the aliases in the token it issues. */
+    @Test
+    void expandsTheEmailAndProfileAliasesAsGoogleDoes() {
+        String admin = IamWorld.admin();
+        String email = IamWorld.serviceAccount(admin, "alias-gsa");
+        String token = IamWorld.tokenFromKey(IamWorld.keyFile(admin, email), "email profile");
+        given().queryParam("access_token", token).get("/oauth2/v3/tokeninfo").then().statusCode(200)
+                .body("scope", equalTo("https://www.googleapis.com/auth/userinfo.email https://www.googleapis.com/auth/userinfo.profile"))
+                .body("email", equalTo(email));
+    }
+
     @Test
     void describesAFederatedToken() {
         given().queryParam("access_token", FakeSts.federatedToken("demo", "app", 600, "https://www.googleapis.com/auth/cloud-platform"))
