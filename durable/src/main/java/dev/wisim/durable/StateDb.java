@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -98,22 +99,30 @@ public final class StateDb implements AutoCloseable {
     }
 
     /** Runs {@code work} so that the writes it makes reach the file together or not at all. */
-    public synchronized void transaction(Runnable work) {
+    public void transaction(Runnable work) {
+        transaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #transaction(Runnable)} for work with a result. */
+    public synchronized <T> T transaction(Supplier<T> work) {
         if (connection == null || transactionDepth > 0) {
             transactionDepth++;
             try {
-                work.run();
+                return work.get();
             } finally {
                 transactionDepth--;
             }
-            return;
         }
         try {
             connection.setAutoCommit(false);
             transactionDepth++;
             try {
-                work.run();
+                T result = work.get();
                 connection.commit();
+                return result;
             } catch (RuntimeException | Error e) {
                 connection.rollback();
                 throw e;

@@ -261,12 +261,8 @@ public class ClusterStore {
      */
     public synchronized <T extends HasMetadata> T delete(Kind<T> kind, String namespace, String name) {
         table(kind).get(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
-        Object[] answer = new Object[1];
         // the object and what goes with it (a namespace's contents) leave the disk together
-        db.transaction(() -> answer[0] = deleteNow(kind, namespace, name));
-        @SuppressWarnings("unchecked")
-        T deleted = (T) answer[0];
-        return deleted;
+        return db.transaction(() -> deleteNow(kind, namespace, name));
     }
 
     private <T extends HasMetadata> T deleteNow(Kind<T> kind, String namespace, String name) {
