@@ -14,7 +14,12 @@ record Page<T>(List<T> items, String next) {
 
     /** @return the page, with {@code items} null when empty (Google omits an empty list) */
     static <T> Page<T> of(List<T> all, Integer pageSize, String pageToken) {
-        int size = pageSize == null || pageSize <= 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
+        return of(all, pageSize, pageToken, DEFAULT_SIZE, MAX_SIZE);
+    }
+
+    /** A page of a method with its own default and largest page size. */
+    static <T> Page<T> of(List<T> all, Integer pageSize, String pageToken, int defaultSize, int maxSize) {
+        int size = pageSize == null || pageSize <= 0 ? defaultSize : Math.min(pageSize, maxSize);
         int offset = decode(pageToken);
         List<T> page = all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
         String next = offset + size < all.size() ? Base64.getUrlEncoder().encodeToString(Integer.toString(offset + size).getBytes()) : null;
