@@ -31,7 +31,7 @@ final class ExtraClusters implements AutoCloseable {
         this.running = running;
     }
 
-    static ExtraClusters start(Path home, List<ClusterSpec> clusters, Path stateDir, StackSecrets secrets, boolean detached,
+    static ExtraClusters start(Path home, List<ClusterSpec> clusters, Path stateDir, StackSecrets secrets, String iamUrl, boolean detached,
                                Duration readyTimeout) {
         List<Running> running = new ArrayList<>();
         ExtraClusters extras = new ExtraClusters(running);
@@ -42,7 +42,7 @@ final class ExtraClusters implements AutoCloseable {
                 int https = Ports.free();
                 Path state = stateDir.resolve("clusters").resolve(cluster.name());
                 ServiceProcess process = ServiceProcess.start(Service.APISERVER, jar, http,
-                        ServiceEnvironment.apiserver(cluster, https, state, secrets),
+                        ServiceEnvironment.apiserver(cluster, https, state, secrets, iamUrl),
                         ServiceEnvironment.systemProperties(Service.APISERVER, secrets),
                         stateDir.resolve("logs").resolve(Service.APISERVER.module() + "-" + cluster.name() + ".log"), detached);
                 running.add(new Running(cluster, process, http, https));

@@ -20,7 +20,7 @@ final class ServiceEnvironment {
         Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
         Map<String, String> common = Map.of("QUARKUS_HTTP_HOST", "127.0.0.1");
 
-        env.put(Service.APISERVER, apiserver(cluster, ports.https().get(Service.APISERVER), stateDir, secrets));
+        env.put(Service.APISERVER, apiserver(cluster, ports.https().get(Service.APISERVER), stateDir, secrets, iam));
 
         Map<String, String> metadataEnv = new HashMap<>();
         // the metadata server listens on every local address: each pod has its own loopback IP
@@ -62,8 +62,10 @@ final class ServiceEnvironment {
     }
 
     /** One cluster's API server; a further cluster of the scenario keeps its state in a directory of its own. */
-    static Map<String, String> apiserver(ClusterSpec cluster, int httpsPort, Path stateDir, StackSecrets secrets) {
+    /** @param iam IAM's URL: Google identities at the API server are checked with it */
+    static Map<String, String> apiserver(ClusterSpec cluster, int httpsPort, Path stateDir, StackSecrets secrets, String iam) {
         Map<String, String> env = new HashMap<>();
+        env.put("APISERVER_IAM_URL", iam);
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("APISERVER_PROJECT_ID", cluster.project());
         env.put("APISERVER_LOCATION", cluster.location());

@@ -285,9 +285,9 @@ public final class Stack implements AutoCloseable {
                         () -> readyIn.put(service, process.awaitReady(READY_TIMEOUT)))));
                 // the scenario needs IAM, the cluster and storage; STS and the metadata server finish starting meanwhile
                 CompletableFuture.allOf(SCENARIO_NEEDS.stream().map(waits::get).toArray(CompletableFuture[]::new)).join();
-                extras = ExtraClusters.start(home, world.clusters().subList(1, world.clusters().size()), state, secrets, detached,
-                        READY_TIMEOUT);
                 String base = "http://127.0.0.1:";
+                extras = ExtraClusters.start(home, world.clusters().subList(1, world.clusters().size()), state, secrets,
+                        base + resolved.http().get(Service.IAM), detached, READY_TIMEOUT);
                 Map<String, String> clusterApis = new LinkedHashMap<>();
                 clusterApis.put(world.cluster().name(), base + resolved.http().get(Service.APISERVER));
                 clusterApis.putAll(extras.urls());

@@ -5,7 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates every request of the Kubernetes API ({@link Authenticator}). The GKE API's paths
+ * Authenticates every request of the Kubernetes API, impersonation included ({@link Authenticator}). The GKE API's paths
  * ({@code /v1/projects/…}) are Google's, not Kubernetes': their bearer tokens are Google's and are
  * not checked here.
  */
@@ -24,6 +24,6 @@ public class Authentication {
         if (request.path().startsWith("/v1/projects/")) {
             return;
         }
-        requestUser.set(authenticator.authenticate(context.getHeaderString("Authorization"), request.isSSL()));
+        requestUser.set(authenticator.identify(request));
     }
 }

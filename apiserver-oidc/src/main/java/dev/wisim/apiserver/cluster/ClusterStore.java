@@ -74,6 +74,7 @@ public class ClusterStore {
                 create(Kinds.NAMESPACES, null, new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), false);
             }
         }
+        BootstrapPolicy.reconcile(this);
     }
 
     /** An object as a patch left it, and whether the patch created it (server-side apply). */
@@ -106,9 +107,9 @@ public class ClusterStore {
             throw KubernetesException.notFound("namespaces", namespace);
         }
         if (table(kind).get(namespace, name).isPresent()) {
-            throw KubernetesException.alreadyExists(kind.resource(), name);
+            throw KubernetesException.alreadyExists(kind, name);
         }
-        object.setApiVersion("v1");
+        object.setApiVersion(kind.apiVersion());
         meta.setUid(UUID.randomUUID().toString());
         meta.setCreationTimestamp(now());
         meta.setSelfLink(null);
@@ -132,7 +133,7 @@ public class ClusterStore {
     }
 
     public synchronized <T extends HasMetadata> T get(Kind<T> kind, String namespace, String name) {
-        return find(kind, namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
+        return find(kind, namespace, name).orElseThrow(() -> KubernetesException.notFound(kind, name));
     }
 
     /** The objects now. @param namespace null for every namespace (and for cluster-scoped kinds) */
@@ -206,7 +207,7 @@ public class ClusterStore {
         }
         String wanted = meta.getResourceVersion();
         if (wanted != null && !wanted.isEmpty() && !wanted.equals(current.getMetadata().getResourceVersion())) {
-            throw KubernetesException.resourceVersionConflict(kind.resource(), name);
+            throw KubernetesException.resourceVersionConflict(kind, name);
         }
         T updated = kind.copy(replacement);
         updated.setApiVersion(current.getApiVersion());
@@ -237,7 +238,7 @@ public class ClusterStore {
         Optional<T> current = find(kind, namespace, name);
         if (current.isEmpty()) {
             if (!Patches.APPLY_PATCH.equals(patchType)) {
-                throw KubernetesException.notFound(kind.resource(), name);
+                throw KubernetesException.notFound(kind, name);
             }
             T created = bind.apply(patch);
             if (created.getMetadata() == null || !name.equals(created.getMetadata().getName())) {
@@ -260,13 +261,13 @@ public class ClusterStore {
      * taken at once, its removal; other kinds are removed in one change.
      */
     public synchronized <T extends HasMetadata> T delete(Kind<T> kind, String namespace, String name) {
-        table(kind).get(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
+        table(kind).get(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind, name));
         // the object and what goes with it (a namespace's contents) leave the disk together
         return db.transaction(() -> deleteNow(kind, namespace, name));
     }
 
     private <T extends HasMetadata> T deleteNow(Kind<T> kind, String namespace, String name) {
-        T stored = table(kind).remove(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind.resource(), name));
+        T stored = table(kind).remove(namespace, name).orElseThrow(() -> KubernetesException.notFound(kind, name));
         T removed = kind.copy(stored);
         T answer = null;
         if (kind.terminating(removed, now())) {
@@ -298,7 +299,7 @@ public class ClusterStore {
     // --- for the kinds' hooks ----------------------------------------------------------------
 
     void removeNamespaceContents(String namespace) {
-        for (Kind<?> kind : List.of(Kinds.PODS, Kinds.SERVICE_ACCOUNTS)) {
+        for (Kind<?> kind : List.of(Kinds.PODS, Kinds.SERVICE_ACCOUNTS, RbacKinds.ROLES, RbacKinds.ROLE_BINDINGS)) {
             for (HasMetadata object : table(kind).list(namespace, o -> true)) {
                 deleteNow(kind, namespace, object.getMetadata().getName());
             }

@@ -14,12 +14,33 @@ public abstract class Kind<T extends HasMetadata> {
     private final String kind;
     private final Class<T> type;
     private final boolean namespaced;
+    private final String group;
 
     protected Kind(String resource, String kind, Class<T> type, boolean namespaced) {
+        this(resource, kind, type, namespaced, "");
+    }
+
+    /** @param group the API group, {@code ""} for the core group */
+    protected Kind(String resource, String kind, Class<T> type, boolean namespaced, String group) {
         this.resource = resource;
         this.kind = kind;
         this.type = type;
         this.namespaced = namespaced;
+        this.group = group;
+    }
+
+    /** The API group, {@code ""} for core. */
+    public String group() {
+        return group;
+    }
+
+    public String apiVersion() {
+        return group.isEmpty() ? "v1" : group + "/v1";
+    }
+
+    /** The resource as kube-apiserver names it in messages: {@code roles.rbac.authorization.k8s.io}. */
+    public String qualifiedResource() {
+        return group.isEmpty() ? resource : resource + "." + group;
     }
 
     /** The plural resource name, e.g. {@code serviceaccounts}. */

@@ -171,5 +171,6 @@ public final class Kinds {
     }
 
     /** Every kind this API server stores, in the order they are loaded at start. */
-    public static final List<Kind<?>> ALL = List.of(NAMESPACES, SERVICE_ACCOUNTS, PODS);
+    public static final List<Kind<?>> ALL = List.of(NAMESPACES, SERVICE_ACCOUNTS, PODS,
+            RbacKinds.CLUSTER_ROLES, RbacKinds.CLUSTER_ROLE_BINDINGS, RbacKinds.ROLES, RbacKinds.ROLE_BINDINGS);
 }

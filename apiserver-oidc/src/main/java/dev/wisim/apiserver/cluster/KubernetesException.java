@@ -49,6 +49,27 @@ public final class KubernetesException extends RuntimeException {
         return new KubernetesException(404, "NotFound", resource + " \"" + name + "\" not found", details(name, null, resource));
     }
 
+    public static KubernetesException notFound(Kind<?> kind, String name) {
+        return new KubernetesException(404, "NotFound", kind.qualifiedResource() + " \"" + name + "\" not found",
+                details(name, kind.group().isEmpty() ? null : kind.group(), kind.resource()));
+    }
+
+    public static KubernetesException alreadyExists(Kind<?> kind, String name) {
+        return new KubernetesException(409, "AlreadyExists", kind.qualifiedResource() + " \"" + name + "\" already exists",
+                details(name, kind.group().isEmpty() ? null : kind.group(), kind.resource()));
+    }
+
+    public static KubernetesException resourceVersionConflict(Kind<?> kind, String name) {
+        return new KubernetesException(409, "Conflict", "Operation cannot be fulfilled on " + kind.qualifiedResource() + " \"" + name
+                + "\": the object has been modified; please apply your changes to the latest version and try again",
+                details(name, kind.group().isEmpty() ? null : kind.group(), kind.resource()));
+    }
+
+    /** A refusal whose message the authorizer wrote ({@code dev.wisim.apiserver.authz.Forbidden}). */
+    public static KubernetesException forbidden(String message, Map<String, Object> details) {
+        return new KubernetesException(403, "Forbidden", message, details);
+    }
+
     public static KubernetesException alreadyExists(String resource, String name) {
         return new KubernetesException(409, "AlreadyExists", resource + " \"" + name + "\" already exists",
                 details(name, null, resource));
@@ -118,22 +139,6 @@ public final class KubernetesException extends RuntimeException {
 
     public static KubernetesException unauthorized() {
         return new KubernetesException(401, "Unauthorized", "Unauthorized", null);
-    }
-
-    /** RBAC's refusal: {@code serviceaccounts is forbidden: User "x" cannot list resource "serviceaccounts" …}. */
-    public static KubernetesException rbacForbidden(String user, String verb, String resource, String group, String namespace) {
-        String where = namespace == null ? " at the cluster scope" : " in the namespace \"" + namespace + "\"";
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (group != null && !group.isEmpty()) {
-            details.put("group", group);
-        }
-        details.put("kind", resource);
-        return new KubernetesException(403, "Forbidden", resource + " is forbidden: User \"" + user + "\" cannot " + verb
-                + " resource \"" + resource + "\" in API group \"" + (group == null ? "" : group) + "\"" + where, details);
-    }
-
-    public static KubernetesException pathForbidden(String user, String path) {
-        return new KubernetesException(403, "Forbidden", "forbidden: User \"" + user + "\" cannot get path \"" + path + "\"", Map.of());
     }
 
     public static KubernetesException methodNotAllowed() {

@@ -41,4 +41,20 @@ public final class Names {
         }
         return Optional.empty();
     }
+
+    /** RBAC's names ({@code ValidatePathSegmentName}): anything but {@code .}, {@code ..}, or a name with {@code /} or {@code %}. */
+    public static Optional<Cause> checkPathSegment(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of(Cause.required("metadata.name", "name or generateName is required"));
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return Optional.of(Cause.invalidValue("metadata.name", name, "may not be '" + name + "'"));
+        }
+        for (String forbidden : new String[] {"/", "%"}) {
+            if (name.contains(forbidden)) {
+                return Optional.of(Cause.invalidValue("metadata.name", name, "may not contain '" + forbidden + "'"));
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -11,6 +11,8 @@ import dev.wisim.apiserver.cluster.KubernetesException;
 import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
 import io.kubernetes.client.proto.V1Authentication;
+import io.kubernetes.client.proto.V1Authorization;
+import io.kubernetes.client.proto.V1Rbac;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,13 +29,22 @@ import java.util.function.Function;
 final class ProtobufBodies {
 
     private static final byte[] MAGIC = {0x6b, 0x38, 0x73, 0x00};
-    private static final Map<String, Function<com.google.protobuf.ByteString, Message>> PARSERS = Map.of(
-            "v1/Namespace", raw -> parse(raw, V1.Namespace.parser()),
-            "v1/ServiceAccount", raw -> parse(raw, V1.ServiceAccount.parser()),
-            "v1/Pod", raw -> parse(raw, V1.Pod.parser()),
-            "authentication.k8s.io/v1/TokenRequest", raw -> parse(raw, V1Authentication.TokenRequest.parser()),
-            "authentication.k8s.io/v1/TokenReview", raw -> parse(raw, V1Authentication.TokenReview.parser()),
-            "authentication.k8s.io/v1/SelfSubjectReview", raw -> parse(raw, V1Authentication.SelfSubjectReview.parser()));
+    private static final Map<String, Function<com.google.protobuf.ByteString, Message>> PARSERS = Map.ofEntries(
+            Map.entry("rbac.authorization.k8s.io/v1/Role", raw -> parse(raw, V1Rbac.Role.parser())),
+            Map.entry("rbac.authorization.k8s.io/v1/ClusterRole", raw -> parse(raw, V1Rbac.ClusterRole.parser())),
+            Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", raw -> parse(raw, V1Rbac.RoleBinding.parser())),
+            Map.entry("rbac.authorization.k8s.io/v1/ClusterRoleBinding", raw -> parse(raw, V1Rbac.ClusterRoleBinding.parser())),
+            Map.entry("authorization.k8s.io/v1/SelfSubjectAccessReview", raw -> parse(raw, V1Authorization.SelfSubjectAccessReview.parser())),
+            Map.entry("authorization.k8s.io/v1/SelfSubjectRulesReview", raw -> parse(raw, V1Authorization.SelfSubjectRulesReview.parser())),
+            Map.entry("authorization.k8s.io/v1/SubjectAccessReview", raw -> parse(raw, V1Authorization.SubjectAccessReview.parser())),
+            Map.entry("authorization.k8s.io/v1/LocalSubjectAccessReview", raw -> parse(raw, V1Authorization.LocalSubjectAccessReview.parser())),
+            Map.entry(
+"v1/Namespace", raw -> parse(raw, V1.Namespace.parser())),
+            Map.entry("v1/ServiceAccount", raw -> parse(raw, V1.ServiceAccount.parser())),
+            Map.entry("v1/Pod", raw -> parse(raw, V1.Pod.parser())),
+            Map.entry("authentication.k8s.io/v1/TokenRequest", raw -> parse(raw, V1Authentication.TokenRequest.parser())),
+            Map.entry("authentication.k8s.io/v1/TokenReview", raw -> parse(raw, V1Authentication.TokenReview.parser())),
+            Map.entry("authentication.k8s.io/v1/SelfSubjectReview", raw -> parse(raw, V1Authentication.SelfSubjectReview.parser())));
 
     private ProtobufBodies() {
     }

@@ -66,6 +66,17 @@ public interface ApiserverConfig {
     @WithDefault("PT30M")
     java.time.Duration watchMinTimeout();
 
+    /**
+     * IAM's base URL: Google access tokens at the API server are checked with its tokeninfo, and a
+     * Google identity RBAC does not allow is authorized by its IAM roles on the project. Without it
+     * the API server knows only its own tokens.
+     */
+    Optional<String> iamUrl();
+
+    /** How long a checked Google token is trusted without asking again (kube-apiserver's token webhook cache TTL). */
+    @WithDefault("PT2M")
+    java.time.Duration googleTokenCacheTtl();
+
     /** Where the signing keys are kept across restarts; in memory when unset. */
     Optional<Path> stateDir();
 

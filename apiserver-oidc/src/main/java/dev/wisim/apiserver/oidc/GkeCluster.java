@@ -25,7 +25,17 @@ public class GkeCluster {
         cluster.put("location", config.location());
         cluster.put("locations", List.of(config.location() + "-a"));
         cluster.put("status", "RUNNING");
-        cluster.put("endpoint", config.externalUrl().replaceFirst("^https?://", "").replaceFirst(":\\d+/?$", ""));
+        String endpoint = endpoint();
+        cluster.put("zone", config.location());
+        cluster.put("endpoint", endpoint);
+        ca().ifPresent(ca -> cluster.put("masterAuth", Map.of("clusterCaCertificate", ca)));
+        cluster.put("controlPlaneEndpointsConfig", Map.of(
+                "dnsEndpointConfig", Map.of("endpoint", dnsEndpoint(), "allowExternalTraffic", false),
+                "ipEndpointsConfig", Map.of("enabled", true, "enablePublicEndpoint", true, "globalAccess", false,
+                        "publicEndpoint", endpoint.replaceFirst(":\\d+$", ""))));
+        cluster.put("network", "default");
+        cluster.put("subnetwork", "default");
+        cluster.put("clusterIpv4Cidr", config.podCidr());
         cluster.put("currentMasterVersion", "1." + config.versionMinor() + ".4-gke.1106006");
         cluster.put("currentNodeVersion", "1." + config.versionMinor() + ".4-gke.1106006");
         cluster.put("createTime", created.toString());
@@ -36,5 +46,30 @@ public class GkeCluster {
                 "status", "RUNNING",
                 "config", Map.of("workloadMetadataConfig", Map.of("mode", "GKE_METADATA")))));
         return cluster;
+    }
+
+    /**
+     * The API server's address as gcloud writes it after {@code https://}: host, and port unless 443.
+     * gcloud does not parse it, so a port here reaches the local API server.
+     */
+    String endpoint() {
+        return config.externalUrl().replaceFirst("^https?://", "").replaceFirst("/$", "").replaceFirst(":443$", "");
+    }
+
+    /** {@code gke-<hash>.<location>.gke.goog}, GKE's DNS-based endpoint: it resolves only inside Google, so external traffic is off. */
+    String dnsEndpoint() {
+        String hash = Integer.toHexString(config.gkeIssuer().hashCode() & 0x7fffffff);
+        return "gke-" + hash + "." + config.location() + ".gke.goog";
+    }
+
+    /** {@code masterAuth.clusterCaCertificate}: base64 of the CA's PEM, as kubeconfig's {@code certificate-authority-data}. */
+    private java.util.Optional<String> ca() {
+        return config.caFile().map(path -> {
+            try {
+                return java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(path));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the cluster CA " + path, e);
+            }
+        });
     }
 }

@@ -2,51 +2,47 @@ package dev.wisim.apiserver.rest;
 
 import dev.wisim.apiserver.auth.RequestUser;
 import dev.wisim.apiserver.auth.User;
+import dev.wisim.apiserver.authz.Attributes;
+import dev.wisim.apiserver.authz.Authorizer;
 import dev.wisim.apiserver.cluster.Kind;
-import dev.wisim.apiserver.cluster.KubernetesException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Authorization as this cluster's RBAC has it: {@code system:masters} may do anything; other users
- * (service accounts, anonymous callers) hold no role on these resources, as a default cluster gives
- * them none.
- */
+/** The current request's user and the authorizer's verdict on what it asks ({@link Authorizer}: RBAC, then IAM). */
 @ApplicationScoped
 public class Access {
 
     private final RequestUser user;
+    private final Authorizer authorizer;
 
-    public Access(RequestUser user) {
+    public Access(RequestUser user, Authorizer authorizer) {
         this.user = user;
+        this.authorizer = authorizer;
     }
 
     public User user() {
         return user.get();
     }
 
+    /** A collection request (list, create, deletecollection). */
     public void require(String verb, Kind<?> kind, String namespace) {
-        require(verb, kind.resource(), "", namespace);
+        require(verb, kind, namespace, null);
+    }
+
+    /** A request for one object (get, update, patch, delete). */
+    public void require(String verb, Kind<?> kind, String namespace, String name) {
+        authorizer.require(Attributes.resource(user.get(), verb, kind.group(), kind.resource(), null, namespace, name));
     }
 
     public void require(String verb, String resource, String group, String namespace) {
-        require(user.get(), verb, resource, group, namespace);
+        authorizer.require(Attributes.resource(user.get(), verb, group, resource, null, namespace, null));
     }
 
-    /** The same decision for a caller outside a REST request (a watch). */
-    public static void require(User caller, String verb, Kind<?> kind, String namespace) {
-        require(caller, verb, kind.resource(), "", namespace);
+    public void requireSubresource(String verb, Kind<?> kind, String subresource, String namespace, String name) {
+        authorizer.require(Attributes.resource(user.get(), verb, kind.group(), kind.resource(), subresource, namespace, name));
     }
 
-    private static void require(User caller, String verb, String resource, String group, String namespace) {
-        if (!caller.in("system:masters")) {
-            throw KubernetesException.rbacForbidden(caller.username(), verb, resource, group, namespace);
-        }
-    }
-
-    /** Discovery, OpenAPI and the service-account issuer documents are for authenticated users. */
-    public void requireAuthenticated(String path) {
-        if (!user.get().in("system:authenticated")) {
-            throw KubernetesException.pathForbidden(user.get().username(), path);
-        }
+    /** A non-resource path (discovery, OpenAPI, the issuer documents): {@code get} on the path. */
+    public void requirePath(String path) {
+        authorizer.require(Attributes.nonResource(user.get(), "get", path));
     }
 }

@@ -40,7 +40,7 @@ public class AuthenticationResource {
     /** Discovery of {@code authentication.k8s.io/v1} (here because this class owns the path). */
     @GET
     public Map<String, Object> authenticationV1() {
-        access.requireAuthenticated("/apis/authentication.k8s.io/v1");
+        access.requirePath("/apis/authentication.k8s.io/v1");
         return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", "authentication.k8s.io/v1",
                 "resources", List.of(
                         Map.of("name", "selfsubjectreviews", "singularName", "selfsubjectreview", "namespaced", false,
@@ -84,10 +84,8 @@ public class AuthenticationResource {
     @Path("selfsubjectreviews")
     public Response selfSubjectReview(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         bodies.tree(contentType, body);
+        access.require("create", "selfsubjectreviews", "authentication.k8s.io", null);
         User user = access.user();
-        if (!user.in("system:authenticated")) {
-            throw KubernetesException.rbacForbidden(user.username(), "create", "selfsubjectreviews", "authentication.k8s.io", null);
-        }
         Map<String, Object> userInfo = new LinkedHashMap<>();
         userInfo.put("username", user.username());
         if (user.uid() != null) {

@@ -41,7 +41,7 @@ public class DiscoveryResource {
     @GET
     @Path("api")
     public Map<String, Object> api() {
-        access.requireAuthenticated("/api");
+        access.requirePath("/api");
         return Map.of("kind", "APIVersions", "versions", List.of("v1"),
                 "serverAddressByClientCIDRs", List.of(Map.of("clientCIDR", "0.0.0.0/0",
                         "serverAddress", config.externalUrl().replaceFirst("^https?://", "").replaceFirst("/$", ""))));
@@ -50,9 +50,7 @@ public class DiscoveryResource {
     @GET
     @Path("apis")
     public Map<String, Object> apis() {
-        access.requireAuthenticated("/apis");
-        Map<String, Object> version = Map.of("groupVersion", "authentication.k8s.io/v1", "version", "v1");
-        return Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", List.of(
-                Map.of("name", "authentication.k8s.io", "versions", List.of(version), "preferredVersion", version)));
+        access.requirePath("/apis");
+        return GroupDiscovery.groups();
     }
 }

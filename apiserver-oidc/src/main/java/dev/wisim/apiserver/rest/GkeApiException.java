@@ -17,6 +17,17 @@ public final class GkeApiException extends RuntimeException {
                 + "/clusters/" + cluster + ".");
     }
 
+    public static GkeApiException unauthenticated() {
+        return new GkeApiException(401, "UNAUTHENTICATED", "Request is missing required authentication credential. Expected OAuth 2"
+                + " access token, login cookie or other valid authentication credential. See"
+                + " https://developers.google.com/identity/sign-in/web/devconsole-project.");
+    }
+
+    /** @param resource {@code projects/P/locations/L/clusters/C} */
+    public static GkeApiException permissionDenied(String permission, String resource) {
+        return new GkeApiException(403, "PERMISSION_DENIED", "Required \"" + permission + "\" permission(s) for \"" + resource + "\".");
+    }
+
     public int code() {
         return code;
     }

@@ -57,7 +57,7 @@ final class Lists {
     static Map<String, Object> body(Kind<?> kind, List<? extends HasMetadata> items, Map<String, Object> metadata) {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("kind", kind.kind() + "List");
-        list.put("apiVersion", "v1");
+        list.put("apiVersion", kind.apiVersion());
         list.put("metadata", metadata);
         list.put("items", items);
         return list;

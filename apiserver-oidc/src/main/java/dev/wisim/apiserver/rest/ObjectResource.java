@@ -41,22 +41,18 @@ import java.util.Map;
 @Consumes(MediaType.WILDCARD)
 public class ObjectResource {
 
-    private final ClusterStore store;
-    private final RequestBodies bodies;
+    private final ObjectVerbs verbs;
     private final Access access;
-    private final Clock clock;
 
-    public ObjectResource(ClusterStore store, RequestBodies bodies, Access access, Clock clock) {
-        this.store = store;
-        this.bodies = bodies;
+    public ObjectResource(ObjectVerbs verbs, Access access) {
+        this.verbs = verbs;
         this.access = access;
-        this.clock = clock;
     }
 
     /** Discovery of {@code v1} (here because this class owns the {@code /api/v1} path). */
     @GET
     public Map<String, Object> discovery() {
-        access.requireAuthenticated("/api/v1");
+        access.requirePath("/api/v1");
         return CoreV1Discovery.resources();
     }
 
@@ -65,14 +61,14 @@ public class ObjectResource {
     @Path("{resource}")
     public Response listEverywhere(@PathParam("resource") String resource, @Context UriInfo uri,
                                    @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return list(Kinds.byResource(resource), null, ListOptions.parse(uri.getQueryParameters()::getFirst), accept);
+        return verbs.list(Kinds.byResource(resource), null, ListOptions.parse(uri.getQueryParameters()::getFirst), accept);
     }
 
     @GET
     @Path("namespaces/{namespace}/{resource}")
     public Response listIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource, @Context UriInfo uri,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return list(namespaced(resource), namespace, ListOptions.parse(uri.getQueryParameters()::getFirst), accept);
+        return verbs.list(namespaced(resource), namespace, ListOptions.parse(uri.getQueryParameters()::getFirst), accept);
     }
 
     /** {@code deletecollection}; namespaces have none, as in Kubernetes. */
@@ -81,14 +77,14 @@ public class ObjectResource {
     public Response deleteCollection(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
                                      @Context UriInfo uri, @QueryParam("dryRun") String dryRun) {
         Kind<?> kind = namespaced(resource);
-        return deleteCollection(kind, namespace, ListOptions.parse(uri.getQueryParameters()::getFirst), DryRun.parse(dryRun));
+        return verbs.deleteCollection(kind, namespace, ListOptions.parse(uri.getQueryParameters()::getFirst), DryRun.parse(dryRun));
     }
 
     @POST
     @Path("namespaces")
     public Response createNamespace(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("dryRun") String dryRun,
                                     @QueryParam("fieldValidation") String validation, byte[] body) {
-        return create(Kinds.NAMESPACES, null, contentType, dryRun, validation, body);
+        return verbs.create(Kinds.NAMESPACES, null, contentType, dryRun, validation, body);
     }
 
     @POST
@@ -96,27 +92,27 @@ public class ObjectResource {
     public Response createIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("dryRun") String dryRun,
                              @QueryParam("fieldValidation") String validation, byte[] body) {
-        return create(namespaced(resource), namespace, contentType, dryRun, validation, body);
+        return verbs.create(namespaced(resource), namespace, contentType, dryRun, validation, body);
     }
 
     @GET
     @Path("namespaces/{name}")
     public Response getNamespace(@PathParam("name") String name, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return get(Kinds.NAMESPACES, null, name, accept);
+        return verbs.get(Kinds.NAMESPACES, null, name, accept);
     }
 
     @GET
     @Path("namespaces/{namespace}/{resource}/{name}")
     public Response getIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
                           @PathParam("name") String name, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return get(namespaced(resource), namespace, name, accept);
+        return verbs.get(namespaced(resource), namespace, name, accept);
     }
 
     @PUT
     @Path("namespaces/{name}")
     public Response replaceNamespace(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                      @QueryParam("dryRun") String dryRun, @QueryParam("fieldValidation") String validation, byte[] body) {
-        return replace(Kinds.NAMESPACES, null, name, contentType, dryRun, validation, body);
+        return verbs.replace(Kinds.NAMESPACES, null, name, contentType, dryRun, validation, body);
     }
 
     @PUT
@@ -124,14 +120,14 @@ public class ObjectResource {
     public Response replaceIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
                               @PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                               @QueryParam("dryRun") String dryRun, @QueryParam("fieldValidation") String validation, byte[] body) {
-        return replace(namespaced(resource), namespace, name, contentType, dryRun, validation, body);
+        return verbs.replace(namespaced(resource), namespace, name, contentType, dryRun, validation, body);
     }
 
     @PATCH
     @Path("namespaces/{name}")
     public Response patchNamespace(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                    @QueryParam("dryRun") String dryRun, @QueryParam("fieldValidation") String validation, byte[] body) {
-        return patch(Kinds.NAMESPACES, null, name, contentType, dryRun, validation, body);
+        return verbs.patch(Kinds.NAMESPACES, null, name, contentType, dryRun, validation, body);
     }
 
     @PATCH
@@ -139,14 +135,13 @@ public class ObjectResource {
     public Response patchIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
                             @PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                             @QueryParam("dryRun") String dryRun, @QueryParam("fieldValidation") String validation, byte[] body) {
-        return patch(namespaced(resource), namespace, name, contentType, dryRun, validation, body);
+        return verbs.patch(namespaced(resource), namespace, name, contentType, dryRun, validation, body);
     }
 
     @DELETE
     @Path("namespaces/{name}")
     public Response deleteNamespace(@PathParam("name") String name) {
-        access.require("delete", Kinds.NAMESPACES, null);
-        return Response.ok(store.delete(Kinds.NAMESPACES, null, name)).build();
+        return verbs.delete(Kinds.NAMESPACES, null, name);
     }
 
     @DELETE
@@ -154,64 +149,7 @@ public class ObjectResource {
     public Response deleteIn(@PathParam("namespace") String namespace, @PathParam("resource") String resource,
                              @PathParam("name") String name) {
         Kind<?> kind = namespaced(resource);
-        access.require("delete", kind, namespace);
-        return Response.ok(store.delete(kind, namespace, name)).build();
-    }
-
-    // --- one implementation per verb, for every kind --------------------------------------------
-
-    private <T extends HasMetadata> Response list(Kind<T> kind, String namespace, ListOptions options, String accept) {
-        access.require("list", kind, namespace);
-        ListPage<T> page = Lists.page(store, kind, namespace, options);
-        Map<String, Object> metadata = Lists.metadata(page);
-        if (Tables.wanted(accept)) {
-            return Response.ok(Tables.of(kind, page.items(), metadata, clock)).type(Tables.MEDIA_TYPE).build();
-        }
-        return Response.ok(Lists.body(kind, page.items(), metadata)).build();
-    }
-
-    private <T extends HasMetadata> Response deleteCollection(Kind<T> kind, String namespace, ListOptions options, boolean dryRun) {
-        access.require("deletecollection", kind, namespace);
-        List<T> deleted = store.deleteCollection(kind, namespace, Lists.selector(kind, options), dryRun);
-        return Response.ok(Lists.body(kind, deleted, Map.of("resourceVersion", store.currentResourceVersion()))).build();
-    }
-
-    private <T extends HasMetadata> Response get(Kind<T> kind, String namespace, String name, String accept) {
-        access.require("get", kind, namespace);
-        T object = store.get(kind, namespace, name);
-        if (Tables.wanted(accept)) {
-            return Response.ok(Tables.of(kind, List.of(object), Map.of("resourceVersion", object.getMetadata().getResourceVersion()), clock))
-                    .type(Tables.MEDIA_TYPE).build();
-        }
-        return Response.ok(object).build();
-    }
-
-    private <T extends HasMetadata> Response create(Kind<T> kind, String namespace, String contentType, String dryRun,
-                                                    String validation, byte[] body) {
-        access.require("create", kind, namespace);
-        List<String> warnings = new ArrayList<>();
-        T object = bodies.read(contentType, body, kind.type(), FieldValidation.parse(validation), warnings::add);
-        return withWarnings(Response.status(201).entity(store.create(kind, namespace, object, DryRun.parse(dryRun))), warnings);
-    }
-
-    private <T extends HasMetadata> Response replace(Kind<T> kind, String namespace, String name, String contentType, String dryRun,
-                                                     String validation, byte[] body) {
-        access.require("update", kind, namespace);
-        List<String> warnings = new ArrayList<>();
-        T object = bodies.read(contentType, body, kind.type(), FieldValidation.parse(validation), warnings::add);
-        return withWarnings(Response.ok(store.update(kind, namespace, name, object, DryRun.parse(dryRun))), warnings);
-    }
-
-    private <T extends HasMetadata> Response patch(Kind<T> kind, String namespace, String name, String contentType, String dryRun,
-                                                   String validation, byte[] body) {
-        access.require("patch", kind, namespace);
-        String type = Patches.type(contentType);
-        List<String> warnings = new ArrayList<>();
-        FieldValidation fieldValidation = FieldValidation.parse(validation);
-        ClusterStore.Patched<T> patched = store.patch(kind, namespace, name, type,
-                bodies.tree(Patches.APPLY_PATCH.equals(type) ? "application/yaml" : "application/json", body),
-                tree -> bodies.bind(tree, kind.type(), fieldValidation, warnings::add), DryRun.parse(dryRun));
-        return withWarnings(Response.status(patched.created() ? 201 : 200).entity(patched.object()), warnings);
+        return verbs.delete(kind, namespace, name);
     }
 
     private static Kind<?> namespaced(String resource) {
@@ -220,10 +158,5 @@ public class ObjectResource {
             throw KubernetesException.resourceNotFound();
         }
         return kind;
-    }
-
-    private static Response withWarnings(Response.ResponseBuilder response, List<String> warnings) {
-        warnings.forEach(w -> response.header("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\""));
-        return response.build();
     }
 }

@@ -29,14 +29,14 @@ public class OpenApiResource {
 
     @GET
     public Map<String, Object> root() {
-        access.requireAuthenticated("/openapi/v3");
+        access.requirePath("/openapi/v3");
         return Map.of("paths", Map.of("api/v1", Map.of("serverRelativeURL", "/openapi/v3/api/v1?hash=" + HASH)));
     }
 
     @GET
     @Path("api/v1")
     public Response coreV1() {
-        access.requireAuthenticated("/openapi/v3/api/v1");
+        access.requirePath("/openapi/v3/api/v1");
         Map<String, Object> paths = new LinkedHashMap<>();
         paths.put("/api/v1/namespaces/{name}", patchOperation("Namespace"));
         paths.put("/api/v1/namespaces/{namespace}/serviceaccounts/{name}", patchOperation("ServiceAccount"));

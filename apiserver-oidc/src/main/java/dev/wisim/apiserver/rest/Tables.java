@@ -3,10 +3,17 @@ package dev.wisim.apiserver.rest;
 import dev.wisim.apiserver.cluster.Ages;
 import dev.wisim.apiserver.cluster.Kind;
 import dev.wisim.apiserver.cluster.Kinds;
+import dev.wisim.apiserver.cluster.RbacKinds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +25,8 @@ import java.util.Map;
 /**
  * {@code meta.k8s.io/v1} Tables, what {@code kubectl get} asks for: the kube printers' columns per
  * kind (ServiceAccount: Name, Secrets, Age; Namespace: Name, Status, Age; Pod: Name, Ready, Status,
- * Restarts, Age, and IP, Node, Nominated Node, Readiness Gates for {@code -o wide}), each row with
+ * Restarts, Age, and IP, Node, Nominated Node, Readiness Gates for {@code -o wide}; roles: Name, Created At; bindings:
+ * Name, Role, Age, and Users, Groups, ServiceAccounts for {@code -o wide}), each row with
  * its object's metadata as {@code PartialObjectMetadata}.
  */
 public final class Tables {
@@ -59,6 +67,18 @@ public final class Tables {
     private static List<Map<String, Object>> columns(Kind<?> kind) {
         List<Map<String, Object>> columns = new ArrayList<>();
         columns.add(column("Name", "name", NAME_DESCRIPTION, 0));
+        if (kind == RbacKinds.ROLES || kind == RbacKinds.CLUSTER_ROLES) {
+            columns.add(column("Created At", "date", AGE_DESCRIPTION, 0));
+            return columns;
+        }
+        if (kind == RbacKinds.ROLE_BINDINGS || kind == RbacKinds.CLUSTER_ROLE_BINDINGS) {
+            columns.add(column("Role", "", "RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace.", 0));
+            columns.add(column("Age", "", AGE_DESCRIPTION, 0));
+            columns.add(column("Users", "", "Users in the binding", 1));
+            columns.add(column("Groups", "", "Groups in the binding", 1));
+            columns.add(column("ServiceAccounts", "", "ServiceAccounts in the binding", 1));
+            return columns;
+        }
         if (kind == Kinds.SERVICE_ACCOUNTS) {
             columns.add(column("Secrets", "", "Secrets is a list of the secrets in the same namespace that pods running using this"
                     + " ServiceAccount are allowed to use.", 0));
@@ -87,6 +107,15 @@ public final class Tables {
         if (object instanceof ServiceAccount sa) {
             return List.of(name, sa.getSecrets() == null ? 0 : sa.getSecrets().size(), age);
         }
+        if (object instanceof Role || object instanceof ClusterRole) {
+            return List.of(name, object.getMetadata().getCreationTimestamp());
+        }
+        if (object instanceof RoleBinding binding) {
+            return bindingCells(name, age, binding.getRoleRef(), binding.getSubjects(), binding.getMetadata().getNamespace());
+        }
+        if (object instanceof ClusterRoleBinding binding) {
+            return bindingCells(name, age, binding.getRoleRef(), binding.getSubjects(), null);
+        }
         if (object instanceof Namespace ns) {
             return List.of(name, ns.getStatus() == null ? "" : ns.getStatus().getPhase(), age);
         }
@@ -95,6 +124,15 @@ public final class Tables {
         String status = pod.getMetadata().getDeletionTimestamp() != null ? "Terminating" : pod.getStatus().getPhase();
         return List.of(name, containers + "/" + containers, status, "0", age,
                 pod.getStatus().getPodIP(), pod.getSpec().getNodeName(), "<none>", "<none>");
+    }
+
+    private static List<Object> bindingCells(String name, String age, RoleRef ref, List<Subject> subjects, String namespace) {
+        List<Subject> all = subjects == null ? List.of() : subjects;
+        return List.of(name, ref.getKind() + "/" + ref.getName(), age,
+                String.join(", ", all.stream().filter(s -> "User".equals(s.getKind())).map(Subject::getName).toList()),
+                String.join(", ", all.stream().filter(s -> "Group".equals(s.getKind())).map(Subject::getName).toList()),
+                String.join(", ", all.stream().filter(s -> "ServiceAccount".equals(s.getKind()))
+                        .map(s -> (s.getNamespace() == null ? namespace : s.getNamespace()) + "/" + s.getName()).toList()));
     }
 
     private static Map<String, Object> column(String name, String format, String description, int priority) {

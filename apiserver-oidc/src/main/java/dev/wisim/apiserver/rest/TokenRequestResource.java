@@ -36,7 +36,7 @@ public class TokenRequestResource {
     @Path("namespaces/{namespace}/serviceaccounts/{name}/token")
     public Response token(@PathParam("namespace") String namespace, @PathParam("name") String name,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        access.require("create", "serviceaccounts/token", "", namespace);
+        access.requireSubresource("create", dev.wisim.apiserver.cluster.Kinds.SERVICE_ACCOUNTS, "token", namespace, name);
         List<String> warnings = new ArrayList<>();
         TokenRequest request = bodies.read(contentType, body, TokenRequest.class, FieldValidation.WARN, warnings::add);
         return Response.status(201).entity(tokens.issue(namespace, name, request)).build();

@@ -44,7 +44,7 @@ final class WatchEncoder implements Function<WatchEvent, String> {
             if (event.initialEventsEnd()) {
                 metadata.put("annotations", Map.of(INITIAL_EVENTS_END, "true"));
             }
-            object = Map.of("kind", kind.kind(), "apiVersion", "v1", "metadata", metadata);
+            object = Map.of("kind", kind.kind(), "apiVersion", kind.apiVersion(), "metadata", metadata);
         } else if (table) {
             object = Tables.of(kind, List.of(event.object()), Map.of("resourceVersion", Long.toString(event.resourceVersion())), clock);
         } else {

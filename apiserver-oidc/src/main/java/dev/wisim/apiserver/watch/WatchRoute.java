@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wisim.apiserver.auth.Authenticator;
 import dev.wisim.apiserver.auth.User;
+import dev.wisim.apiserver.authz.Attributes;
+import dev.wisim.apiserver.authz.Authorizer;
 import dev.wisim.apiserver.cluster.ClusterStore;
 import dev.wisim.apiserver.cluster.FieldSelector;
 import dev.wisim.apiserver.cluster.KubernetesException;
 import dev.wisim.apiserver.cluster.LabelSelector;
 import dev.wisim.apiserver.cluster.Subscription;
 import dev.wisim.apiserver.config.ApiserverConfig;
-import dev.wisim.apiserver.rest.Access;
 import dev.wisim.apiserver.rest.ListOptions;
 import dev.wisim.apiserver.rest.StatusErrorMapper;
 import dev.wisim.apiserver.rest.Tables;
@@ -45,16 +46,18 @@ public class WatchRoute {
 
     private final ClusterStore store;
     private final Authenticator authenticator;
+    private final Authorizer authorizer;
     private final ObjectMapper mapper;
     private final ApiserverConfig config;
     private final Clock clock;
     private final Vertx vertx;
     private final Set<WatchStream> open = ConcurrentHashMap.newKeySet();
 
-    public WatchRoute(ClusterStore store, Authenticator authenticator, ObjectMapper mapper, ApiserverConfig config, Clock clock,
-                      Vertx vertx) {
+    public WatchRoute(ClusterStore store, Authenticator authenticator, Authorizer authorizer, ObjectMapper mapper, ApiserverConfig config,
+                      Clock clock, Vertx vertx) {
         this.store = store;
         this.authenticator = authenticator;
+        this.authorizer = authorizer;
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;
@@ -83,8 +86,9 @@ public class WatchRoute {
             return;
         }
         try {
-            User user = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), request.isSSL());
-            Access.require(user, "watch", target.kind(), target.namespace());
+            User user = authenticator.identify(request);
+            authorizer.require(Attributes.resource(user, "watch", target.kind().group(), target.kind().resource(), null,
+                    target.namespace(), target.name()));
             ListOptions options = ListOptions.parse(request::getParam);
             ListOptions watch = target.name() == null ? options : options.forName(target.name());
             start(routing, target, watch);
