@@ -46,7 +46,7 @@ public class Rbac {
             for (PolicyRule rule : rules(binding.getRoleRef(), null, errors, "clusterrolebinding " + binding.getMetadata().getName())) {
                 if (RuleMatch.allows(rule, request)) {
                     return Decision.allow("RBAC: allowed by ClusterRoleBinding \"" + binding.getMetadata().getName() + "\" of "
-                            + binding.getRoleRef().getKind() + " \"" + binding.getRoleRef().getName() + "\" to " + describe(subject.get()));
+                            + binding.getRoleRef().getKind() + " \"" + binding.getRoleRef().getName() + "\" to " + describe(subject.get(), null));
                 }
             }
         }
@@ -61,7 +61,7 @@ public class Rbac {
                     if (RuleMatch.allows(rule, request)) {
                         return Decision.allow("RBAC: allowed by RoleBinding \"" + binding.getMetadata().getName() + "/"
                                 + request.namespace() + "\" of " + binding.getRoleRef().getKind() + " \"" + binding.getRoleRef().getName()
-                                + "\" to " + describe(subject.get()));
+                                + "\" to " + describe(subject.get(), request.namespace()));
                     }
                 }
             }
@@ -160,9 +160,10 @@ public class Rbac {
         };
     }
 
-    private static String describe(Subject subject) {
+    private static String describe(Subject subject, String bindingNamespace) {
         if ("ServiceAccount".equals(subject.getKind())) {
-            return "ServiceAccount \"" + subject.getName() + "/" + subject.getNamespace() + "\"";
+            String namespace = subject.getNamespace() == null || subject.getNamespace().isEmpty() ? bindingNamespace : subject.getNamespace();
+            return "ServiceAccount \"" + subject.getName() + "/" + namespace + "\"";
         }
         return subject.getKind() + " \"" + subject.getName() + "\"";
     }
