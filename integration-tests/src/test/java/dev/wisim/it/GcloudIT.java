@@ -58,7 +58,8 @@ class GcloudIT {
 
     @Test
     void describesTheClusterWithItsWorkloadPoolAsInTheArticle(Stack stack) {
-        CliTool.Result describe = CliTool.run(stack.clientEnvironment(), "gcloud", "container", "clusters", "describe",
+        // as the project's owner (the article's workstation): the pod's GSA holds no container.clusters.get
+        CliTool.Result describe = GcloudIamIT.asAdmin(stack).run("gcloud", "container", "clusters", "describe",
                 "my-cluster-name", "--location", "us-central1");
         assertThat(describe.exitCode()).as(describe.stderr()).isZero();
         assertThat(describe.stdout()).contains("workloadIdentityConfig:\n  workloadPool: demo-project.svc.id.goog\n");
