@@ -79,10 +79,15 @@ class ComposeFileIT {
                 published.add(port.toString().split(":")[0]);
             }
             if (service.get("depends_on") instanceof Map<?, ?> dependencies) {
-                dependencies.values().forEach(d -> assertThat(((Map<?, ?>) d).get("condition")).as(name).isEqualTo("service_healthy"));
+                // services wait for the services they call to be healthy, and for the one-shot that made their TLS files
+                dependencies.forEach((dependency, d) -> assertThat(((Map<?, ?>) d).get("condition")).as(name + " on " + dependency)
+                        .isEqualTo("tls".equals(dependency) ? "service_completed_successfully" : "service_healthy"));
             }
         }
-        assertThat(published).doesNotHaveDuplicates().hasSize(SERVICES.size());
+        assertThat(published).doesNotHaveDuplicates().hasSize(SERVICES.size() + 1);   // the API server's HTTPS port too
+        Map<String, Object> apiserver = service(compose, "apiserver");
+        assertThat((List<Object>) apiserver.get("ports")).contains("6443:6443");
+        assertThat((List<String>) service(compose, "tls").get("command")).contains("tls", "--out", "/out");
         Map<String, Object> scenario = service(compose, "scenario");
         assertThat(((Map<String, Object>) scenario.get("depends_on")).keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(((Map<String, Object>) service(compose, "workload").get("depends_on")).get("scenario"))

@@ -106,6 +106,24 @@ class ComposeStackIT {
     }
 
     @Test
+    void getCredentialsOnTheHostGivesKubectlTheClusterOverVerifiedTls() throws Exception {
+        CliTool.assumeInstalled("gcloud");
+        CliTool.assumeInstalled("kubectl");
+        CliTool.assumeInstalled("gke-gcloud-auth-plugin");
+        // the admin's token as gcloud's credential (and the plugin's: it hands CLOUDSDK_AUTH_ACCESS_TOKEN to kubectl as it is)
+        Map<String, String> env = Map.of("CLOUDSDK_AUTH_ACCESS_TOKEN", Files.readString(out.resolve("admin-token")).strip(),
+                "CLOUDSDK_CORE_PROJECT", "demo-project", "CLOUDSDK_API_ENDPOINT_OVERRIDES_CONTAINER", "http://127.0.0.1:6080/");
+        CliTool.Session user = CliTool.session(env);
+        user.ok("gcloud", "container", "clusters", "get-credentials", "my-cluster-name", "--location", "us-central1");
+        String kubeconfig = Files.readString(user.home().resolve(".kube/config"));
+        assertThat(kubeconfig).contains("server: https://127.0.0.1:6443")
+                .contains("certificate-authority-data: " + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(out.resolve("ca.pem"))))
+                .doesNotContain("insecure-skip-tls-verify");
+        assertThat(user.ok("kubectl", "get", "pods", "-n", "demo", "-o", "name")).contains("pod/test-pod");
+        assertThat(user.ok("kubectl", "auth", "whoami", "-o", "jsonpath={.status.userInfo.groups}")).contains("system:authenticated");
+    }
+
+    @Test
     void thePublishedPortsAnswerOnTheHost() {
         Http.Reply email = Http.get("http://127.0.0.1:8988/computeMetadata/v1/instance/service-accounts/default/email",
                 "Metadata-Flavor", "Google");

@@ -58,17 +58,42 @@ class ComposeTopologyIT {
             rewrites.put("//" + name + ":" + containerPort, "//127.0.0.1:" + free);
             rewrites.put("//" + name + ".localhost:" + published, "//127.0.0.1:" + free);
         }
+        int https = Ports.free();
+        rewrites.put("https://127.0.0.1:6443", "https://127.0.0.1:" + https);
         rewrites.put("169.254.169.254", "127.0.0.1");
         rewrites.put("169.254.169.100", WORKLOAD_ADDRESS);
         rewrites.put("/var/lib/wisim", state.toString());
+
+        // the tls one-shot first, as compose runs it before the API server (not as root here: no --owner)
+        List<String> tls = new ArrayList<>();
+        List<String> tlsArguments = (List<String>) ComposeFileIT.service(compose, "tls").get("command");
+        for (int i = 0; i < tlsArguments.size(); i++) {
+            if (tlsArguments.get(i).equals("--owner")) {
+                i++;
+                continue;
+            }
+            tls.add(rewrite(tlsArguments.get(i)).replace("/out", state.resolve("out").toString()));
+        }
+        assertThat(new CommandLine(new WisimCommand()).execute(tls.toArray(String[]::new))).as("the tls one-shot").isZero();
 
         for (Map.Entry<String, Service> entry : SERVICES.entrySet()) {
             Map<String, Object> service = ComposeFileIT.service(compose, entry.getKey());
             Map<String, String> env = new HashMap<>();
             ((Map<String, Object>) service.get("environment")).forEach((key, value) -> env.put(key, rewrite(String.valueOf(value))));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            if (env.containsKey("QUARKUS_HTTP_SSL_PORT")) {
+                env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(https));
+            }
+            // the image's JAVA_OPTS: its -D settings become the process's system properties (its JVM flags are ServiceProcess's)
+            Map<String, String> properties = new HashMap<>();
+            for (String option : env.getOrDefault("JAVA_OPTS", "").split("\\s+")) {
+                if (option.startsWith("-D") && option.contains("=")) {
+                    properties.put(option.substring(2, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+                }
+            }
+            env.remove("JAVA_OPTS");
             Path jar = ComposeFileIT.HOME.resolve(entry.getValue().module()).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-            processes.add(ServiceProcess.start(entry.getValue(), jar, ports.get(entry.getKey()), env, Map.of(),
+            processes.add(ServiceProcess.start(entry.getValue(), jar, ports.get(entry.getKey()), env, properties,
                     state.resolve("logs").resolve(entry.getKey() + ".log"), false));
         }
         processes.parallelStream().forEach(p -> p.awaitReady(Duration.ofSeconds(90)));

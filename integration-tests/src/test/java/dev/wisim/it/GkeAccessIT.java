@@ -174,9 +174,10 @@ class GkeAccessIT {
         assertThat(getCredentials(adc).exitCode()).isZero();
         assertThat(Files.readString(viewer.home().resolve(".kube/config"))).contains("--use_application_default_credentials");
         // no key file in the environment: Google's default credentials come from the metadata server, the relay's GSA
-        CliTool.Result asPod = adc.run("kubectl", "get", "pods", "-n", "demo");
-        assertThat(asPod.stderr()).contains("User \"" + RelayIT.GSA + "\" cannot list resource \"pods\"")
-                .contains("requires one of [\"container.pods.list\"] permission(s).");
+        assertThat(adc.ok("kubectl", "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}")).isEqualTo(RelayIT.GSA);
+        CliTool.Result create = adc.run("kubectl", "create", "serviceaccount", "from-the-pod", "-n", "demo");
+        assertThat(create.stderr()).contains("User \"" + RelayIT.GSA + "\" cannot create resource \"serviceaccounts\"")
+                .contains("requires one of [\"container.serviceAccounts.create\"] permission(s).");
     }
 
     @Test

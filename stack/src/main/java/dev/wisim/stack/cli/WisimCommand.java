@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wisim", mixinStandardHelpOptions = true, version = "wisim 0.1.0",
         description = "A local simulator of GKE Workload Identity's token relay.",
         subcommands = {UpCommand.class, DownCommand.class, EnvCommand.class, ApplyCommand.class, RegisterClusterCommand.class,
-                TrainCommand.class, TraceCommand.class})
+                TrainCommand.class, TraceCommand.class, TlsCommand.class})
 public final class WisimCommand implements Runnable {
 
     @CommandLine.Spec
