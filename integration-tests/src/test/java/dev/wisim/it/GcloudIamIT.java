@@ -82,6 +82,21 @@ class GcloudIamIT {
         assertThat(gone.stderr()).contains("NOT_FOUND").contains("Unknown service account");
     }
 
+    /** The IAM roles API: what a predefined role holds, and the roles there are. */
+    @Test
+    void describesAndListsThePredefinedRoles(Stack stack) throws IOException {
+        CliTool.Session admin = asAdmin(stack);
+        Map<String, Object> role = json(admin.ok("gcloud", "iam", "roles", "describe", "roles/iam.workloadIdentityUser", "--format=json"));
+        assertThat(role).containsEntry("name", "roles/iam.workloadIdentityUser").containsEntry("title", "Workload Identity User")
+                .containsEntry("stage", "GA");
+        assertThat((List<String>) role.get("includedPermissions")).contains("iam.serviceAccounts.getAccessToken");
+        assertThat(admin.ok("gcloud", "iam", "roles", "list", "--format=value(name)").lines())
+                .contains("roles/container.viewer", "roles/container.developer", "roles/iam.workloadIdentityUser", "roles/owner");
+        CliTool.Result unknown = admin.run("gcloud", "iam", "roles", "describe", "roles/container.nothing");
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.stderr()).contains("The role named roles/container.nothing was not found.");
+    }
+
     /** Resource Manager through IAM: gcloud's projects commands find it through CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER. */
     @Test
     void readsAndChangesTheProjectsPolicy(Stack stack) throws IOException {

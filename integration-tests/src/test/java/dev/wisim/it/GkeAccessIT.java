@@ -131,8 +131,23 @@ class GkeAccessIT {
             assertThat(nobody.run("kubectl", "get", "pods", "-n", "default").stderr()).contains("Forbidden");
             String rules = nobody.ok("kubectl", "auth", "can-i", "--list", "-n", "demo");
             assertThat(rules).contains("pods ").contains("[get list watch]");
+
+            // a Role of one's own in another namespace, and a ClusterRoleBinding for the cluster scope
+            assertThat(nobody.run("kubectl", "get", "serviceaccounts", "-n", "default").exitCode()).isNotZero();
+            admin(stack, "create", "role", "it-sa-reader", "--verb=get,list", "--resource=serviceaccounts", "-n", "default");
+            admin(stack, "create", "rolebinding", "it-sa-read", "--role=it-sa-reader", "--user=" + email, "-n", "default");
+            assertThat(nobody.ok("kubectl", "get", "serviceaccounts", "-n", "default", "-o", "name")).contains("serviceaccount/default");
+            assertThat(nobody.run("kubectl", "get", "pods", "-n", "default").exitCode()).isNotZero();
+            assertThat(nobody.run("kubectl", "get", "namespaces").stderr()).contains("at the cluster scope");
+            admin(stack, "create", "clusterrolebinding", "it-rbac-cluster-view", "--clusterrole=view", "--user=" + email);
+            assertThat(nobody.ok("kubectl", "get", "namespaces", "-o", "name")).contains("namespace/demo");
         } finally {
-            admin(stack, "delete", "rolebinding", "it-rbac-view", "-n", "demo");
+            CliTool.Session cleanup = CliTool.session(stack.clientEnvironment());
+            String kubeconfig = stack.clientEnvironment().get("KUBECONFIG");
+            cleanup.run("kubectl", "--kubeconfig", kubeconfig, "delete", "rolebinding", "it-rbac-view", "-n", "demo");
+            cleanup.run("kubectl", "--kubeconfig", kubeconfig, "delete", "rolebinding", "it-sa-read", "-n", "default");
+            cleanup.run("kubectl", "--kubeconfig", kubeconfig, "delete", "role", "it-sa-reader", "-n", "default");
+            cleanup.run("kubectl", "--kubeconfig", kubeconfig, "delete", "clusterrolebinding", "it-rbac-cluster-view");
         }
     }
 
@@ -178,6 +193,17 @@ class GkeAccessIT {
         CliTool.Result create = adc.run("kubectl", "create", "serviceaccount", "from-the-pod", "-n", "demo");
         assertThat(create.stderr()).contains("User \"" + RelayIT.GSA + "\" cannot create resource \"serviceaccounts\"")
                 .contains("requires one of [\"container.serviceAccounts.create\"] permission(s).");
+    }
+
+    @Test
+    void aTokenGoogleDoesNotKnowIsUnauthorized(Stack stack) {
+        CliTool.Session session = CliTool.session(stack.clientEnvironment());
+        String kubeconfig = stack.clientEnvironment().get("KUBECONFIG");
+        for (String token : List.of("ya29.c.not-a-token", "eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")) {
+            CliTool.Result refused = session.run("kubectl", "--kubeconfig", kubeconfig, "--token", token, "get", "pods", "-n", "demo");
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.stderr()).as(token).contains("You must be logged in to the server");
+        }
     }
 
     @Test

@@ -103,6 +103,20 @@ class HostileInputIT {
         all.add(new Hostile("a name with NUL", Service.APISERVER, "POST", ksas, json, text("{\"metadata\": {\"name\": \"a\\u0000b\"}}"), 422, Shape.STATUS));
         all.add(new Hostile("an encoded separator in a name", Service.APISERVER, "GET", ksas + "/..%2F..%2Fx", null, null, 404, Shape.STATUS));
         all.add(new Hostile("over 3 MiB", Service.APISERVER, "POST", ksas, json, ofSize(3 * 1024 * 1024 + 1), 413, Shape.STATUS));
+        String roles = "/apis/rbac.authorization.k8s.io/v1/namespaces/demo/roles";
+        all.add(new Hostile("malformed JSON for a role", Service.APISERVER, "POST", roles, json, text("{\"rules\": "), 400, Shape.STATUS));
+        all.add(new Hostile("a role name with a slash", Service.APISERVER, "POST", roles, json,
+                text("{\"metadata\": {\"name\": \"a%2Fb\"}, \"rules\": []}"), 422, Shape.STATUS));
+        all.add(new Hostile("a binding to a pod", Service.APISERVER, "POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/demo/rolebindings", json,
+                text("{\"metadata\": {\"name\": \"x\"}, \"roleRef\": {\"apiGroup\": \"rbac.authorization.k8s.io\", \"kind\": \"Pod\", \"name\": \"x\"}}"),
+                422, Shape.STATUS));
+        all.add(new Hostile("an array for an access review", Service.APISERVER, "POST",
+                "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", json, text("[1]"), 400, Shape.STATUS));
+        all.add(new Hostile("an access review asking nothing", Service.APISERVER, "POST",
+                "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", json, text("{\"spec\": {}}"), 422, Shape.STATUS));
+        all.add(new Hostile("a cluster's token for the GKE API", Service.APISERVER, "GET",
+                "/v1/projects/demo-project/locations/us-central1/clusters/my-cluster-name", null, null, 401, Shape.GOOGLE));
+        all.add(new Hostile("a role name with a space", Service.IAM, "GET", "/v1/roles/bad%20name", null, null, 400, Shape.GOOGLE));
         // storage: Cloud Storage's error shape
         all.add(new Hostile("an object named ..", Service.STORAGE, "POST", upload + "..", "text/plain", text("x"), 400, Shape.STORAGE));
         all.add(new Hostile("an object named .", Service.STORAGE, "POST", upload + ".", "text/plain", text("x"), 400, Shape.STORAGE));

@@ -1,14 +1,8 @@
 package dev.wisim.apiserver.rest;
 
-import dev.wisim.apiserver.cluster.ClusterStore;
 import dev.wisim.apiserver.cluster.Kind;
 import dev.wisim.apiserver.cluster.Kinds;
 import dev.wisim.apiserver.cluster.KubernetesException;
-import dev.wisim.apiserver.cluster.ListPage;
-import dev.wisim.apiserver.cluster.Patches;
-import dev.wisim.apiserver.codec.FieldValidation;
-import dev.wisim.apiserver.codec.RequestBodies;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,9 +19,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -3,14 +3,13 @@ package dev.wisim.apiserver.rest;
 import dev.wisim.apiserver.oidc.IssuerDocuments;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
- * The cluster's issuer as kube-apiserver serves it, and as Google serves it publicly for GKE
- * clusters (the cluster resource itself is {@link GkeApiResource}'s).
+ * The cluster's issuer as kube-apiserver serves it (Google's public copies at the GKE API's paths,
+ * and the cluster resource, are {@link GkeApiResource}'s).
  */
 @Path("/")
 public class OidcResource {
@@ -25,7 +24,7 @@ public class OidcResource {
         this.access = access;
     }
 
-    /** For service accounts, as kube-apiserver's default RBAC has it (Google's GKE paths below are public). */
+    /** For service accounts, as kube-apiserver's default RBAC has it ({@code system:service-account-issuer-discovery}). */
     @GET
     @Path(".well-known/openid-configuration")
     public Response kubeDiscovery() {
