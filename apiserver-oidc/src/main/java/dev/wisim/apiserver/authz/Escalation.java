@@ -31,7 +31,7 @@ public class Escalation {
 
     /** @param namespace the role's namespace, null for a ClusterRole */
     public void checkRole(User user, String resource, String namespace, String name, List<PolicyRule> rules) {
-        if (authorizer.decide(Attributes.resource(user, "escalate", RbacKinds.GROUP, resource, null, namespace, name), true).allowed()) {
+        if (authorizer.decide(Attributes.resource(user, "escalate", RbacKinds.GROUP, resource, null, namespace, name), false).allowed()) {
             return;
         }
         refuseUncovered(user, resource, namespace, name, rules == null ? List.of() : rules);
@@ -44,7 +44,7 @@ public class Escalation {
         }
         String roleResource = "Role".equals(ref.getKind()) ? "roles" : "clusterroles";
         String roleNamespace = "Role".equals(ref.getKind()) ? namespace : null;
-        if (authorizer.decide(Attributes.resource(user, "bind", RbacKinds.GROUP, roleResource, null, namespace, ref.getName()), true).allowed()) {
+        if (authorizer.decide(Attributes.resource(user, "bind", RbacKinds.GROUP, roleResource, null, namespace, ref.getName()), false).allowed()) {
             return;
         }
         List<PolicyRule> granted = "Role".equals(ref.getKind())

@@ -66,6 +66,7 @@ public class WatchRoute {
 
     void register(@Observes Router router) {
         router.route(HttpMethod.GET, "/api/v1/*").order(-100).handler(this::handle);
+        router.route(HttpMethod.GET, WatchTarget.RBAC_PREFIX + "*").order(-100).handler(this::handle);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -71,6 +71,26 @@ class WatchTest {
     }
 
     @Test
+    void rbacObjectsAreWatchedToo() throws Exception {
+        namespace("w-rbac");
+        try (Watching watch = Watching.open(url(), "/apis/rbac.authorization.k8s.io/v1/namespaces/w-rbac/rolebindings?watch=true")) {
+            assertThat(watch.response.statusCode()).isEqualTo(200);
+            given().contentType(ContentType.JSON).body("{\"metadata\":{\"name\":\"b\"},\"roleRef\":{\"apiGroup\":\"rbac.authorization.k8s.io\","
+                    + "\"kind\":\"ClusterRole\",\"name\":\"view\"},\"subjects\":[{\"kind\":\"ServiceAccount\",\"name\":\"default\"}]}")
+                    .post("/apis/rbac.authorization.k8s.io/v1/namespaces/w-rbac/rolebindings").then().statusCode(201);
+            JsonNode added = watch.next();
+            assertThat(type(added)).isEqualTo("ADDED");
+            assertThat(added.path("object").path("kind").asText()).isEqualTo("RoleBinding");
+            assertThat(added.path("object").path("apiVersion").asText()).isEqualTo("rbac.authorization.k8s.io/v1");
+        }
+        try (Watching watch = Watching.open(url(), "/apis/rbac.authorization.k8s.io/v1/clusterroles?watch=true&fieldSelector=metadata.name%3Dview")) {
+            JsonNode initial = watch.next();
+            assertThat(type(initial)).isEqualTo("ADDED");
+            assertThat(name(initial)).isEqualTo("view");
+        }
+    }
+
+    @Test
     void aPodIsFirstTerminatingThenDeleted() throws Exception {
         namespace("w-pod");
         given().contentType(ContentType.JSON).body("{\"metadata\":{\"name\":\"p\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}")
