@@ -39,8 +39,7 @@ public class Authenticator {
 
     /** @param authorization the request's {@code Authorization} header, or null */
     public User authenticate(String authorization, boolean tls) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
+        String token = bearerToken(authorization);
         if (token == null || token.isEmpty()) {
             return tls ? User.ANONYMOUS : User.UNSECURED;
         }
@@ -56,6 +55,11 @@ public class Authenticator {
             throw KubernetesException.unauthorized();
         }
         return new User(outcome.user().getUsername(), outcome.user().getUid(), outcome.user().getGroups(), outcome.user().getExtra());
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, or null. */
+    public static String bearerToken(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
     }
 
     private static boolean constantTimeEquals(String a, String b) {

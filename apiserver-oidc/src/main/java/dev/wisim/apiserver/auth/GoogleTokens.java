@@ -1,20 +1,12 @@
 package dev.wisim.apiserver.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wisim.apiserver.config.ApiserverConfig;
-import io.quarkus.logging.Log;
+import dev.wisim.apiserver.iam.IamClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,21 +27,20 @@ public class GoogleTokens {
     private record Cached(User user, Instant until) {
     }
 
+    private final IamClient iam;
     private final ApiserverConfig config;
-    private final ObjectMapper mapper;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public GoogleTokens(ApiserverConfig config, ObjectMapper mapper, Clock clock) {
+    public GoogleTokens(IamClient iam, ApiserverConfig config, Clock clock) {
+        this.iam = iam;
         this.config = config;
-        this.mapper = mapper;
         this.clock = clock;
     }
 
     /** The token's user, or empty when IAM does not know it (or no IAM is configured). */
     public Optional<User> authenticate(String token) {
-        if (config.iamUrl().isEmpty()) {
+        if (!iam.configured()) {
             return Optional.empty();
         }
         String key = digest(token);
@@ -58,7 +49,7 @@ public class GoogleTokens {
         if (cached != null && now.isBefore(cached.until())) {
             return Optional.of(cached.user());
         }
-        Optional<Map<String, Object>> info = tokenInfo(token);
+        Optional<Map<String, Object>> info = iam.tokenInfo(token);
         if (info.isEmpty()) {
             cache.remove(key);
             return Optional.empty();
@@ -73,25 +64,6 @@ public class GoogleTokens {
         }
         cache.put(key, new Cached(user, expires.isBefore(until) ? expires : until));
         return Optional.of(user);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Optional<Map<String, Object>> tokenInfo(String token) {
-        URI uri = URI.create(config.iamUrl().get() + "/oauth2/v3/tokeninfo?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            return Optional.of(mapper.readValue(response.body(), Map.class));
-        } catch (IOException e) {
-            Log.warnf("IAM's tokeninfo could not be reached: %s", e.toString());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     private static String digest(String token) {

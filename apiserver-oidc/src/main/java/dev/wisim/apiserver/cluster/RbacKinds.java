@@ -23,15 +23,10 @@ public final class RbacKinds {
 
     public static final String GROUP = "rbac.authorization.k8s.io";
 
-    public static final Kind<Role> ROLES = new Kind<>("roles", "Role", Role.class, true, GROUP) {
+    public static final Kind<Role> ROLES = new RbacKind<>("roles", "Role", Role.class, true) {
         @Override
         Role copy(Role object) {
             return new RoleBuilder(object).build();
-        }
-
-        @Override
-        Optional<Cause> checkName(String name) {
-            return Names.checkPathSegment(name);
         }
 
         @Override
@@ -45,15 +40,10 @@ public final class RbacKinds {
         }
     };
 
-    public static final Kind<ClusterRole> CLUSTER_ROLES = new Kind<>("clusterroles", "ClusterRole", ClusterRole.class, false, GROUP) {
+    public static final Kind<ClusterRole> CLUSTER_ROLES = new RbacKind<>("clusterroles", "ClusterRole", ClusterRole.class, false) {
         @Override
         ClusterRole copy(ClusterRole object) {
             return new ClusterRoleBuilder(object).build();
-        }
-
-        @Override
-        Optional<Cause> checkName(String name) {
-            return Names.checkPathSegment(name);
         }
 
         @Override
@@ -67,15 +57,10 @@ public final class RbacKinds {
         }
     };
 
-    public static final Kind<RoleBinding> ROLE_BINDINGS = new Kind<>("rolebindings", "RoleBinding", RoleBinding.class, true, GROUP) {
+    public static final Kind<RoleBinding> ROLE_BINDINGS = new RbacKind<>("rolebindings", "RoleBinding", RoleBinding.class, true) {
         @Override
         RoleBinding copy(RoleBinding object) {
             return new RoleBindingBuilder(object).build();
-        }
-
-        @Override
-        Optional<Cause> checkName(String name) {
-            return Names.checkPathSegment(name);
         }
 
         @Override
@@ -90,16 +75,11 @@ public final class RbacKinds {
         }
     };
 
-    public static final Kind<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS = new Kind<>("clusterrolebindings", "ClusterRoleBinding",
-            ClusterRoleBinding.class, false, GROUP) {
+    public static final Kind<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS = new RbacKind<>("clusterrolebindings", "ClusterRoleBinding",
+            ClusterRoleBinding.class, false) {
         @Override
         ClusterRoleBinding copy(ClusterRoleBinding object) {
             return new ClusterRoleBindingBuilder(object).build();
-        }
-
-        @Override
-        Optional<Cause> checkName(String name) {
-            return Names.checkPathSegment(name);
         }
 
         @Override
@@ -121,6 +101,19 @@ public final class RbacKinds {
     public static final List<Kind<?>> ALL = List.of(CLUSTER_ROLES, CLUSTER_ROLE_BINDINGS, ROLES, ROLE_BINDINGS);
 
     private RbacKinds() {
+    }
+
+    /** An RBAC kind: in the RBAC group, named by any path segment ({@code system:basic-user}), not a DNS name. */
+    private abstract static class RbacKind<T extends io.fabric8.kubernetes.api.model.HasMetadata> extends Kind<T> {
+
+        RbacKind(String resource, String kind, Class<T> type, boolean namespaced) {
+            super(resource, kind, type, namespaced, GROUP);
+        }
+
+        @Override
+        Optional<Cause> checkName(String name) {
+            return Names.checkPathSegment(name);
+        }
     }
 
     /** The RBAC kind served under a resource name; 404 with kube-apiserver's text otherwise. */

@@ -1,5 +1,6 @@
 package dev.wisim.apiserver.rest;
 
+import dev.wisim.apiserver.auth.Authenticator;
 import dev.wisim.apiserver.auth.GoogleTokens;
 import dev.wisim.apiserver.auth.User;
 import dev.wisim.apiserver.authz.Iam;
@@ -50,9 +51,7 @@ public class GkeApiResource {
                                    @PathParam("location") String location, @PathParam("cluster") String name) {
         String resource = "projects/" + project + "/locations/" + location + "/clusters/" + name;
         require(authorization, "container.clusters.get", resource);
-        if (!documents.isThisCluster(project, location, name)) {
-            throw GkeApiException.clusterNotFound(project, location, name);
-        }
+        requireThisCluster(project, location, name);
         return cluster.describe();
     }
 
@@ -91,8 +90,8 @@ public class GkeApiResource {
         if (config.iamUrl().isEmpty()) {
             return;
         }
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : "";
-        if (token.isEmpty()) {
+        String token = Authenticator.bearerToken(authorization);
+        if (token == null || token.isEmpty()) {
             throw GkeApiException.unauthenticated();
         }
         User user = tokens.authenticate(token).orElseThrow(GkeApiException::unauthenticated);
