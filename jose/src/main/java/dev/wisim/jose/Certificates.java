@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -39,13 +38,9 @@ public final class Certificates {
     }
 
     public static KeyPair newRsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, RANDOM);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is part of every JRE", e);
-        }
+        KeyPairGenerator generator = NativeCrypto.rsaKeyPairGenerator();
+        generator.initialize(2048, RANDOM);
+        return generator.generateKeyPair();
     }
 
     /** A self-signed SHA256withRSA certificate for the pair, subject and issuer {@code CN=commonName}. */
@@ -55,8 +50,9 @@ public final class Certificates {
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(63, RANDOM).add(BigInteger.ONE),
                 Date.from(notBefore), Date.from(notAfter), name, publicKey);
         try {
-            return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(privateKey)));
+            JcaContentSignerBuilder signer = new JcaContentSignerBuilder("SHA256withRSA");
+            NativeCrypto.providerName().ifPresent(signer::setProvider);
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer.build(privateKey)));
         } catch (OperatorCreationException | CertificateException e) {
             throw new IllegalStateException("cannot self-sign a certificate for " + commonName, e);
         }

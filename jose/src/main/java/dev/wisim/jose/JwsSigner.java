@@ -26,6 +26,7 @@ public final class JwsSigner {
         }
         jws.setPayload(CanonicalJson.write(claims));
         jws.setKey(key.privateKey());
+        jws.setProviderContext(NativeCrypto.jose4j());
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

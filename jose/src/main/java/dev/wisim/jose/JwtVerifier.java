@@ -98,6 +98,7 @@ public final class JwtVerifier {
 
     private static void verifySignature(JsonWebSignature jws, String alg, List<PublicKey> candidates) throws JwtRejection {
         jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
+        jws.setProviderContext(NativeCrypto.jose4j());
         for (PublicKey key : candidates) {
             try {
                 jws.setKey(key);

@@ -135,7 +135,7 @@ public final class KeyRing {
 
     private SigningKey generate() {
         try {
-            RsaJsonWebKey jwk = RsaJwkGenerator.generateJwk(RSA_BITS);
+            RsaJsonWebKey jwk = RsaJwkGenerator.generateJwk(RSA_BITS, NativeCrypto.providerName().orElse(null), null);
             RSAPublicKey publicKey = jwk.getRsaPublicKey();
             return new SigningKey(Kid.of(publicKey), jwk.getRsaPrivateKey(), publicKey, clock.instant(), null, null);
         } catch (JoseException e) {

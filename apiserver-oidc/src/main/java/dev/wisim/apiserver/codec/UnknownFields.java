@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,11 @@ import java.util.stream.Collectors;
 final class UnknownFields {
 
     private static final Set<String> ALWAYS_KNOWN = Set.of("apiVersion", "kind");
+    /**
+     * Each model type's declared properties, introspected once: Jackson's bean introspection costs more
+     * than the rest of a small write (a TokenRequest) under the services' C1-only JIT.
+     */
+    private static final Map<JavaType, Map<String, JavaType>> PROPERTIES = new ConcurrentHashMap<>();
 
     private UnknownFields() {
     }
@@ -49,10 +55,7 @@ final class UnknownFields {
         if (!node.isObject() || !type.getRawClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
             return;
         }
-        BeanDescription bean = mapper.getDeserializationConfig().introspect(type);
-        Map<String, JavaType> properties = bean.findProperties().stream()
-                .filter(p -> !"additionalProperties".equals(p.getName()))
-                .collect(Collectors.toMap(BeanPropertyDefinition::getName, p -> p.getPrimaryType(), (a, b) -> a));
+        Map<String, JavaType> properties = PROPERTIES.computeIfAbsent(type, t -> declared(t, mapper));
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -67,5 +70,12 @@ final class UnknownFields {
                 walk(field.getValue(), fieldType, fieldPath, mapper, unknown);
             }
         }
+    }
+
+    private static Map<String, JavaType> declared(JavaType type, ObjectMapper mapper) {
+        BeanDescription bean = mapper.getDeserializationConfig().introspect(type);
+        return bean.findProperties().stream()
+                .filter(p -> !"additionalProperties".equals(p.getName()))
+                .collect(Collectors.toUnmodifiableMap(BeanPropertyDefinition::getName, p -> p.getPrimaryType(), (a, b) -> a));
     }
 }

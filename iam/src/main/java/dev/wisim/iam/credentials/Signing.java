@@ -7,6 +7,7 @@ import dev.wisim.iam.keys.AccountKey;
 import dev.wisim.iam.keys.AccountKeys;
 import dev.wisim.iam.rest.IamException;
 import dev.wisim.jose.CanonicalJson;
+import dev.wisim.jose.NativeCrypto;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -89,7 +90,7 @@ public class Signing {
 
     private static byte[] rs256(AccountKey key, byte[] bytes) {
         try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
+            Signature signer = NativeCrypto.sha256WithRsa();
             signer.initSign(key.privateKey());
             signer.update(bytes);
             return signer.sign();
