@@ -5,6 +5,7 @@ import dev.wisim.iam.pools.GkeClusters;
 import dev.wisim.iam.pools.WorkloadIdentityPool;
 import dev.wisim.iam.pools.WorkloadIdentityPoolProvider;
 import dev.wisim.iam.pools.WorkloadIdentityPools;
+import dev.wisim.iam.project.Projects;
 import dev.wisim.jose.Jwks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Google's internal view of workload identity, for STS (the simulator's stand-in for its backplane):
@@ -32,13 +34,17 @@ public class WorkloadIdentitySimResource {
     public record ClusterRegistration(String issuer, String jwksUri, String jwksJson) {
     }
 
+    private static final String GKE_POOL_SUFFIX = ".svc.id.goog";
+
     private final WorkloadIdentityPools pools;
     private final GkeClusters clusters;
+    private final Projects projects;
     private final JsonBodies bodies;
 
-    public WorkloadIdentitySimResource(WorkloadIdentityPools pools, GkeClusters clusters, JsonBodies bodies) {
+    public WorkloadIdentitySimResource(WorkloadIdentityPools pools, GkeClusters clusters, Projects projects, JsonBodies bodies) {
         this.pools = pools;
         this.clusters = clusters;
+        this.projects = projects;
         this.bodies = bodies;
     }
 
@@ -62,7 +68,7 @@ public class WorkloadIdentitySimResource {
     @Path("gke-pools/{pool}/clusters")
     public GkeClusters.Cluster register(@PathParam("pool") String pool, byte[] body) {
         ClusterRegistration registration = bodies.read(body, ClusterRegistration.class);
-        if (!pool.endsWith(".svc.id.goog") || registration.issuer() == null || !registration.issuer().startsWith("https://")) {
+        if (!pool.endsWith(GKE_POOL_SUFFIX) || registration.issuer() == null || !registration.issuer().startsWith("https://")) {
             throw IamException.invalidArgument("register a cluster as {\"issuer\":\"https://container.googleapis.com/v1/projects/P/"
                     + "locations/L/clusters/C\",\"jwksUri\":…} in a pool PROJECT.svc.id.goog");
         }
@@ -76,13 +82,18 @@ public class WorkloadIdentitySimResource {
         return clusters.register(new GkeClusters.Cluster(pool, registration.issuer(), registration.jwksUri(), registration.jwksJson()));
     }
 
+    /**
+     * The pool's clusters (with {@code issuer}: the one with that issuer, or none), and the number of
+     * the pool's project when it exists: STS needs both for every GKE exchange, in one call.
+     */
     @GET
     @Path("gke-pools/{pool}/clusters")
     public Map<String, Object> clusters(@PathParam("pool") String pool, @QueryParam("issuer") String issuer) {
-        if (issuer != null) {
-            return Map.of("clusters", clusters.find(pool, issuer).stream().toList());
-        }
-        return Map.of("clusters", clusters.clusters(pool));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("clusters", issuer != null ? clusters.find(pool, issuer).stream().toList() : clusters.clusters(pool));
+        String project = pool.endsWith(GKE_POOL_SUFFIX) ? pool.substring(0, pool.length() - GKE_POOL_SUFFIX.length()) : null;
+        Optional.ofNullable(project).flatMap(projects::find).ifPresent(found -> view.put("projectNumber", found.projectNumber()));
+        return view;
     }
 
     @DELETE

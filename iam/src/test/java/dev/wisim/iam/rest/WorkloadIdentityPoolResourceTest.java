@@ -3,6 +3,7 @@ package dev.wisim.iam.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -133,7 +134,10 @@ class WorkloadIdentityPoolResourceTest {
         String issuer = "https://container.googleapis.com/v1/projects/demo-project/locations/l/clusters/one";
         given().contentType(ContentType.JSON).body(Map.of("issuer", issuer, "jwksUri", "http://127.0.0.1:1/openid/v1/jwks"))
                 .put(pool).then().statusCode(200).body("pool", equalTo("demo-project.svc.id.goog"));
-        given().queryParam("issuer", issuer).get(pool).then().statusCode(200).body("clusters[0].jwksUri", equalTo("http://127.0.0.1:1/openid/v1/jwks"));
+        given().queryParam("issuer", issuer).get(pool).then().statusCode(200).body("clusters[0].jwksUri", equalTo("http://127.0.0.1:1/openid/v1/jwks"))
+                .body("projectNumber", equalTo(NUMBER));
+        given().queryParam("issuer", issuer).get("/_sim/workload-identity/gke-pools/no-such-project.svc.id.goog/clusters").then()
+                .statusCode(200).body("clusters.size()", equalTo(0)).body("$", not(hasKey("projectNumber")));
         given().queryParam("issuer", issuer + "x").get(pool).then().statusCode(200).body("clusters.size()", equalTo(0));
         given().contentType(ContentType.JSON).body(Map.of("issuer", "http://plain")).put(pool).then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
         given().queryParam("issuer", issuer).delete(pool).then().statusCode(200);

@@ -55,8 +55,9 @@ public interface IamClient {
     record Oidc(String issuerUri, List<String> allowedAudiences, String jwksJson) {
     }
 
+    /** The pool's clusters, and its project's number when the project exists. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ClusterList(List<Cluster> clusters) {
+    record ClusterList(List<Cluster> clusters, String projectNumber) {
     }
 
     /** A cluster of a GKE workload pool: its issuer, and where its keys are (an address, or the JWKS itself). */

@@ -53,8 +53,9 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
     @Override
     public VerifiedSubject verify(TokenExchangeRequest request) {
         GkeAudience audience = GkeAudience.parse(request.audience()).orElseThrow(StsException::invalidAudience);
-        IamClient.Cluster cluster = registeredCluster(audience);
-        String projectNumber = projectNumber(audience.poolProject());
+        IamClient.ClusterList registered = registeredCluster(audience);
+        IamClient.Cluster cluster = registered.clusters().get(0);
+        String projectNumber = registered.projectNumber() != null ? registered.projectNumber() : projectNumber(audience.poolProject());
         VerifiedJwt jwt = verifyJwt(request.subjectToken(), audience, cluster);
         Matcher ksa = KSA_SUBJECT.matcher(jwt.subject() == null ? "" : jwt.subject());
         if (!ksa.matches()) {
@@ -69,14 +70,17 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
         return new VerifiedSubject(principal, sets, jwt.expiresAt());
     }
 
-    /** The cluster as a provider of its project's GKE pool: a cluster that never joined the pool is {@code invalid_target}. */
-    private IamClient.Cluster registeredCluster(GkeAudience audience) {
+    /**
+     * The cluster as a provider of its project's GKE pool (a cluster that never joined the pool is
+     * {@code invalid_target}), with the pool project's number when IAM sends it along.
+     */
+    private IamClient.ClusterList registeredCluster(GkeAudience audience) {
         try {
-            List<IamClient.Cluster> clusters = iam.clusters(audience.pool(), audience.clusterUrl()).clusters();
-            if (clusters == null || clusters.isEmpty()) {
+            IamClient.ClusterList registered = iam.clusters(audience.pool(), audience.clusterUrl());
+            if (registered.clusters() == null || registered.clusters().isEmpty()) {
                 throw StsException.invalidTarget();
             }
-            return clusters.get(0);
+            return registered;
         } catch (WebApplicationException e) {
             throw StsException.invalidTarget();
         } catch (ProcessingException e) {

@@ -76,12 +76,15 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getQuery();
             Object body = switch (path) {
-                case "/_sim/workload-identity/gke-pools/" + POOL + "/clusters" -> Map.of("clusters",
-                        query != null && query.equals("issuer=" + ISSUER) ? List.of(Map.of("pool", POOL, "issuer", ISSUER,
-                                "jwksUri", url + CLUSTER_PATH + "/jwks"))
-                        : query != null && query.equals("issuer=" + REAL_ISSUER) ? List.of(Map.of("pool", POOL, "issuer", REAL_ISSUER,
-                                "jwksJson", CanonicalJson.write(REAL_CLUSTER_KEYS.publicJwks())))
-                        : List.of());
+                // IAM sends the pool project's number along; the first cluster's answer leaves it out, so that
+                // STS's own project look-up is exercised too
+                case "/_sim/workload-identity/gke-pools/" + POOL + "/clusters" ->
+                        query != null && query.equals("issuer=" + ISSUER) ? Map.of("clusters", List.of(Map.of("pool", POOL, "issuer", ISSUER,
+                                "jwksUri", url + CLUSTER_PATH + "/jwks")))
+                        : query != null && query.equals("issuer=" + REAL_ISSUER) ? Map.of("clusters", List.of(Map.of("pool", POOL,
+                                "issuer", REAL_ISSUER, "jwksJson", CanonicalJson.write(REAL_CLUSTER_KEYS.publicJwks()))),
+                                "projectNumber", PROJECT_NUMBER)
+                        : Map.of("clusters", List.of(), "projectNumber", PROJECT_NUMBER);
                 case PROVIDERS + "ci/providers/github" -> provider("ci", "github", "ACTIVE", false, null);
                 case PROVIDERS + "ci/providers/audiences" -> provider("ci", "audiences", "ACTIVE", false, List.of("https://ci.example/sts"));
                 case PROVIDERS + "ci/providers/disabled" -> provider("ci", "disabled", "ACTIVE", true, null);
