@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wisim.iam.config.IamConfig;
 import dev.wisim.jose.Certificates;
+import dev.wisim.jose.NativeCrypto;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +29,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * RSA-2048 key pairs made ahead of need. Making one costs hundreds of milliseconds (seconds under the
- * C1-only JVM the stack starts services with), and a scenario creates keys while the stack starts;
- * so IAM keeps {@value #SIZE} in waiting — in {@code STATE_DIR/key-pool/rsa.json}, so a restarted IAM
- * still has them — and makes new ones on a background thread, well after start-up. A key is handed out
- * once and never again; with none in waiting, one is made on the spot.
+ * RSA-2048 key pairs made ahead of need, where making one is slow: in the JDK under the C1-only JVM
+ * the stack starts services with, one costs hundreds of milliseconds to seconds, and a scenario
+ * creates keys while the stack starts. So IAM then keeps {@value #SIZE} in waiting — in {@code
+ * STATE_DIR/key-pool/rsa.json}, so a restarted IAM still has them — and makes new ones on a background
+ * thread, well after start-up. A key is handed out once and never again; with none in waiting, one is
+ * made on the spot. Where RSA is native ({@link NativeCrypto}: about 50 ms a key pair) the pool stands
+ * aside: reading and writing its keys would cost more than making them, and no private key waits on disk.
  */
 @ApplicationScoped
 public class KeyPool {
@@ -42,14 +46,26 @@ public class KeyPool {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Optional<Path> file;
+    private final boolean ahead;
     private final ArrayDeque<KeyPair> waiting = new ArrayDeque<>();
     private ScheduledExecutorService filler;
 
+    @Inject
     public KeyPool(IamConfig config) {
+        this(config, NativeCrypto.providerName().isEmpty());
+    }
+
+    /** @param ahead whether keys are made ahead of need (RSA in the JDK) or on the spot (native) */
+    KeyPool(IamConfig config, boolean ahead) {
         this.file = config.stateDir().map(dir -> dir.resolve("key-pool").resolve("rsa.json"));
+        this.ahead = ahead;
     }
 
     void start(@Observes StartupEvent event) {
+        if (!ahead) {
+            file.ifPresent(KeyPool::discard);
+            return;
+        }
         file.filter(Files::exists).ifPresent(this::load);
         filler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "key-pool");
@@ -124,6 +140,15 @@ public class KeyPool {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             Log.warnf("cannot keep IAM's keys in waiting in %s: %s", target, e.getMessage());
+        }
+    }
+
+    /** Keys left waiting by a start that made them ahead: handed out by no one now, so not kept. */
+    private static void discard(Path stale) {
+        try {
+            Files.deleteIfExists(stale);
+        } catch (IOException e) {
+            Log.warnf("cannot remove IAM's former keys in waiting (%s): %s", stale, e.getMessage());
         }
     }
 

@@ -17,9 +17,29 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyPoolTest {
 
     private static KeyPool pool(Path stateDir) {
-        IamConfig config = (IamConfig) Proxy.newProxyInstance(IamConfig.class.getClassLoader(), new Class<?>[] {IamConfig.class},
+        return new KeyPool(config(stateDir), true);
+    }
+
+    private static IamConfig config(Path stateDir) {
+        return (IamConfig) Proxy.newProxyInstance(IamConfig.class.getClassLoader(), new Class<?>[] {IamConfig.class},
                 (proxy, method, args) -> method.getName().equals("stateDir") ? Optional.of(stateDir) : null);
-        return new KeyPool(config);
+    }
+
+    @Test
+    void withNativeRsaKeysAreMadeOnTheSpotAndNoneWaitOnDisk(@TempDir Path state) {
+        KeyPool ahead = pool(state);
+        ahead.fill();
+        assertThat(state.resolve("key-pool/rsa.json")).isRegularFile();
+
+        KeyPool onTheSpot = new KeyPool(config(state), false);
+        onTheSpot.start(null);
+        assertThat(state.resolve("key-pool/rsa.json")).as("the keys an earlier start left waiting").doesNotExist();
+        KeyPair first = onTheSpot.take();
+        KeyPair second = onTheSpot.take();
+        assertThat(((RSAPublicKey) first.getPublic()).getModulus()).isNotEqualTo(((RSAPublicKey) second.getPublic()).getModulus());
+        assertThat(onTheSpot.waiting()).isZero();
+        assertThat(state.resolve("key-pool")).isEmptyDirectory();
+        onTheSpot.stop(null);
     }
 
     @Test
