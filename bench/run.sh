@@ -27,8 +27,9 @@ echo "== idle RSS of the five services =="
 for pid in $(cut -d' ' -f2 .wisim/stack.pids 2>/dev/null || true); do ps -o rss= -p "$pid" || true; done \
   | awk '{ s += $1; printf "  %.0f MiB\n", $1 / 1024 } END { printf "  total %.0f MiB\n", s / 1024 }'
 set -a; . .wisim/stack.env; set +a
-echo "== full cold relay (token cache cleared before each request) =="
+echo "== full cold relay (token cache cleared before each request): the first 300 after start, then 300 after 600 more =="
 bench/relay.sh 300
+WARMUP=600 bench/relay.sh 300
 TOKEN_URL="http://$GCE_METADATA_HOST/computeMetadata/v1/instance/service-accounts/default/token"
 TOKEN=$(curl -s -H 'Metadata-Flavor: Google' "$TOKEN_URL" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
