@@ -35,18 +35,10 @@ public final class NativeCrypto {
         return Optional.ofNullable(PROVIDER).map(Provider::getName);
     }
 
-    /** What {@code /_sim} and logs may say about it: {@code "Conscrypt 2.9.0 (BoringSSL)"} or {@code "JDK"}. */
-    public static String describe() {
-        return PROVIDER == null ? "JDK" : PROVIDER.getName() + " " + PROVIDER.getVersionStr() + " (BoringSSL)";
-    }
-
-    /** For a jose4j signature or verification: the native provider for keys and signatures, or the JDK's defaults. */
+    /** For a jose4j signature or verification with a key it is given: the native provider's signatures, or the JDK's defaults. */
     public static ProviderContext jose4j() {
         ProviderContext context = new ProviderContext();
-        providerName().ifPresent(name -> {
-            context.getSuppliedKeyProviderContext().setSignatureProvider(name);
-            context.getGeneralProviderContext().setSignatureProvider(name);
-        });
+        providerName().ifPresent(name -> context.getSuppliedKeyProviderContext().setSignatureProvider(name));
         return context;
     }
 
@@ -85,7 +77,7 @@ public final class NativeCrypto {
             }
             Provider provider = Conscrypt.newProvider();
             Security.addProvider(provider);
-            return Security.getProvider(provider.getName()) != null ? provider : null;
+            return provider;
         } catch (LinkageError | RuntimeException e) {
             LOG.log(Level.INFO, "Conscrypt is unavailable (" + e + "); RSA stays in the JDK");
             return null;

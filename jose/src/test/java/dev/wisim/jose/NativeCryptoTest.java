@@ -22,7 +22,6 @@ class NativeCryptoTest {
         assumeTrue(os.contains("linux") && (arch.equals("amd64") || arch.equals("aarch64")));
         assumeTrue(System.getenv("WISIM_NATIVE_CRYPTO") == null);
         assertThat(NativeCrypto.providerName()).contains("Conscrypt");
-        assertThat(NativeCrypto.describe()).startsWith("Conscrypt ").endsWith("(BoringSSL)");
         assertThat(NativeCrypto.sha256WithRsa().getProvider().getName()).isEqualTo("Conscrypt");
     }
 
@@ -47,7 +46,7 @@ class NativeCryptoTest {
     }
 
     @Test
-    void aTokenSignedNativelyVerifiesWithAJdkKeyAndBack() throws Exception {
+    void aTokenSignedNativelyVerifiesInTheJdkWithItsPublishedKey() throws Exception {
         KeyRing ring = KeyRing.inMemory(Clock.systemUTC());
         SigningKey key = ring.active();
         long now = System.currentTimeMillis() / 1000;

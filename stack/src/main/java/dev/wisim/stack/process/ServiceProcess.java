@@ -147,9 +147,11 @@ public final class ServiceProcess {
 
     /**
      * Whether the TLS port is bound, found by failing to bind it (the stack checked it was free before the
-     * launch), not by connecting: the first TLS connection makes Netty build its JDK SSL context, which
-     * loads the Bouncy Castle provider and every named curve (60 MB of allocation and about a second of
+     * launch), not by connecting: the first TLS connection makes Netty build its JDK SSL context (and, in
+     * IAM, load the Bouncy Castle provider with every named curve: 60 MB of allocation, about a second of
      * CPU under C1), work better left to the first real TLS client than done while the stack starts.
+     * Asked only once the plain port has answered readiness: Quarkus opens both ports in the same start
+     * step, so the probe's momentary bind does not stand in the way of the service's own.
      */
     private boolean tlsListening() {
         return tlsPort == null || !Ports.available(tlsPort);

@@ -11,15 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** IAM's internal views STS reads, the way Google's backends share them: projects, pool providers, GKE pools' clusters. */
+/** IAM's internal views STS reads, the way Google's backends share them: pool providers, GKE pools' clusters (with their project's number). */
 @RegisterRestClient(configKey = "iam")
 @Path("/_sim")
 public interface IamClient {
-
-    @GET
-    @Path("projects/{project}")
-    @Produces(MediaType.APPLICATION_JSON)
-    ProjectView project(@PathParam("project") String project);
 
     @GET
     @Path("workload-identity/projects/{number}/pools/{pool}/providers/{provider}")
@@ -31,11 +26,6 @@ public interface IamClient {
     @Path("workload-identity/gke-pools/{pool}/clusters")
     @Produces(MediaType.APPLICATION_JSON)
     ClusterList clusters(@PathParam("pool") String pool, @QueryParam("issuer") String issuer);
-
-    /** The fields STS reads; IAM's copy of the message has more. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProjectView(String projectId, String projectNumber) {
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProviderView(Resource pool, Resource provider) {

@@ -55,7 +55,7 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
         GkeAudience audience = GkeAudience.parse(request.audience()).orElseThrow(StsException::invalidAudience);
         IamClient.ClusterList registered = registeredCluster(audience);
         IamClient.Cluster cluster = registered.clusters().get(0);
-        String projectNumber = registered.projectNumber() != null ? registered.projectNumber() : projectNumber(audience.poolProject());
+        String projectNumber = registered.projectNumber();
         VerifiedJwt jwt = verifyJwt(request.subjectToken(), audience, cluster);
         Matcher ksa = KSA_SUBJECT.matcher(jwt.subject() == null ? "" : jwt.subject());
         if (!ksa.matches()) {
@@ -71,27 +71,16 @@ public class GkeWorkloadIdentity implements SubjectTokenVerifier {
     }
 
     /**
-     * The cluster as a provider of its project's GKE pool (a cluster that never joined the pool is
-     * {@code invalid_target}), with the pool project's number when IAM sends it along.
+     * The cluster as a provider of its project's GKE pool, with the pool project's number: a cluster
+     * that never joined the pool, or a pool whose project does not exist, is {@code invalid_target}.
      */
     private IamClient.ClusterList registeredCluster(GkeAudience audience) {
         try {
             IamClient.ClusterList registered = iam.clusters(audience.pool(), audience.clusterUrl());
-            if (registered.clusters() == null || registered.clusters().isEmpty()) {
+            if (registered.clusters() == null || registered.clusters().isEmpty() || registered.projectNumber() == null) {
                 throw StsException.invalidTarget();
             }
             return registered;
-        } catch (WebApplicationException e) {
-            throw StsException.invalidTarget();
-        } catch (ProcessingException e) {
-            Log.warnf("cannot reach IAM at %s: %s", config.iamUrl(), e.getMessage());
-            throw StsException.serverError("IAM is unavailable.");
-        }
-    }
-
-    private String projectNumber(String projectId) {
-        try {
-            return iam.project(projectId).projectNumber();
         } catch (WebApplicationException e) {
             throw StsException.invalidTarget();
         } catch (ProcessingException e) {

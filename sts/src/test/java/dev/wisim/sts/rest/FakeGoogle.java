@@ -76,15 +76,12 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getQuery();
             Object body = switch (path) {
-                // IAM sends the pool project's number along; the first cluster's answer leaves it out, so that
-                // STS's own project look-up is exercised too
-                case "/_sim/workload-identity/gke-pools/" + POOL + "/clusters" ->
-                        query != null && query.equals("issuer=" + ISSUER) ? Map.of("clusters", List.of(Map.of("pool", POOL, "issuer", ISSUER,
-                                "jwksUri", url + CLUSTER_PATH + "/jwks")))
-                        : query != null && query.equals("issuer=" + REAL_ISSUER) ? Map.of("clusters", List.of(Map.of("pool", POOL,
-                                "issuer", REAL_ISSUER, "jwksJson", CanonicalJson.write(REAL_CLUSTER_KEYS.publicJwks()))),
-                                "projectNumber", PROJECT_NUMBER)
-                        : Map.of("clusters", List.of(), "projectNumber", PROJECT_NUMBER);
+                case "/_sim/workload-identity/gke-pools/" + POOL + "/clusters" -> Map.of("projectNumber", PROJECT_NUMBER, "clusters",
+                        query != null && query.equals("issuer=" + ISSUER) ? List.of(Map.of("pool", POOL, "issuer", ISSUER,
+                                "jwksUri", url + CLUSTER_PATH + "/jwks"))
+                        : query != null && query.equals("issuer=" + REAL_ISSUER) ? List.of(Map.of("pool", POOL, "issuer", REAL_ISSUER,
+                                "jwksJson", CanonicalJson.write(REAL_CLUSTER_KEYS.publicJwks())))
+                        : List.of());
                 case PROVIDERS + "ci/providers/github" -> provider("ci", "github", "ACTIVE", false, null);
                 case PROVIDERS + "ci/providers/audiences" -> provider("ci", "audiences", "ACTIVE", false, List.of("https://ci.example/sts"));
                 case PROVIDERS + "ci/providers/disabled" -> provider("ci", "disabled", "ACTIVE", true, null);
@@ -92,7 +89,6 @@ public class FakeGoogle implements QuarkusTestResourceLifecycleManager {
                 case PROVIDERS + "gone/providers/github" -> provider("gone", "github", "ACTIVE", false, null);
                 case CLUSTER_PATH + "/.well-known/openid-configuration" -> Map.of("issuer", ISSUER, "jwks_uri", ISSUER + "/jwks");
                 case CLUSTER_PATH + "/jwks" -> CLUSTER_KEYS.publicJwks();
-                case "/_sim/projects/demo-project" -> Map.of("projectId", "demo-project", "projectNumber", PROJECT_NUMBER);
                 default -> null;
             };
             byte[] bytes = (body == null ? "{\"error\":{\"code\":404}}" : CanonicalJson.write(asMap(body))).getBytes(StandardCharsets.UTF_8);
