@@ -1,5 +1,5 @@
 # One of wisim's five services as a container: wisim/<module>:<version>. The build context is the
-# module's packaged fast-jar (./mvnw -B package -DskipTests), e.g.
+# module's packaged application (./mvnw -B package -DskipTests: Quarkus's aot-jar layout), e.g.
 #
 #   docker build -f deploy/containers/service.Dockerfile --build-arg PORT=8082 -t wisim/iam:0.1.0-SNAPSHOT iam/target/quarkus-app
 #
@@ -13,7 +13,8 @@ LABEL dev.wisim.image=service
 
 ARG PORT
 ENV LANG=C.UTF-8 \
-    JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k" \
+    JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -Dkeystore.pkcs12.keyPbeIterationCount=1" \
+    JAVA_OPTS="" \
     QUARKUS_HTTP_HOST=0.0.0.0 \
     QUARKUS_HTTP_PORT=${PORT}
 
@@ -21,7 +22,7 @@ RUN groupadd --system --gid 1001 wisim && useradd --system --uid 1001 --gid wisi
     && mkdir -p /deployments /var/lib/wisim && chown -R wisim:wisim /deployments /var/lib/wisim
 
 WORKDIR /deployments
-# the fast-jar in layers, least changing first: dependencies, Quarkus' own classes, the application
+# the application in layers, least changing first: dependencies, Quarkus' own classes, the application
 COPY --chown=wisim:wisim lib/ /deployments/lib/
 COPY --chown=wisim:wisim quarkus/ /deployments/quarkus/
 COPY --chown=wisim:wisim quarkus-run.jar /deployments/
@@ -31,4 +32,6 @@ USER 1001
 EXPOSE ${PORT}
 HEALTHCHECK --interval=2s --timeout=2s --start-period=20s --retries=30 \
     CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${QUARKUS_HTTP_PORT} && printf "GET /q/health/ready HTTP/1.0\r\n\r\n" >&3 && head -n1 <&3 | grep -q " 200 "'
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]
+# JVM_FLAGS are the stack's own (as ServiceProcess sets them: C1, a small serial heap, one PBKDF2
+# iteration for the in-memory TLS key store); JAVA_OPTS is for settings of the deployment's own
+ENTRYPOINT ["sh", "-c", "exec java $JVM_FLAGS $JAVA_OPTS -jar /deployments/quarkus-run.jar"]

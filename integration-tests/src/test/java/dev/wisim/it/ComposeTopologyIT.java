@@ -84,7 +84,7 @@ class ComposeTopologyIT {
             if (env.containsKey("QUARKUS_HTTP_SSL_PORT")) {
                 env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(https));
             }
-            // the image's JAVA_OPTS: its -D settings become the process's system properties (its JVM flags are ServiceProcess's)
+            // the service's JAVA_OPTS in the compose file: its -D settings become the process's system properties (its JVM flags are ServiceProcess's)
             Map<String, String> properties = new HashMap<>();
             for (String option : env.getOrDefault("JAVA_OPTS", "").split("\\s+")) {
                 if (option.startsWith("-D") && option.contains("=")) {

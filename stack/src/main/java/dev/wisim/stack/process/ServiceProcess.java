@@ -22,10 +22,16 @@ public final class ServiceProcess {
      * JVM flags that favour start-up and a small footprint (five JVMs share the machine's cores and
      * memory): C1 only, a serial heap that starts at 16 MiB (the default, a 64th of the machine, has
      * the young generation touch a hundred megabytes before the first collection) and may grow to
-     * 256 MiB. C1 makes RSA signing slower (see docs/benchmarks.md); {@code WISIM_JAVA_OPTS} replaces
-     * these flags. The start-up cache (below) is added to them.
+     * 256 MiB. And one PBKDF2 iteration, not 10,000, for the PKCS#12 key stores the JDK makes in
+     * memory: Vert.x and Quarkus's TLS registry put a service's PEM key into one (under a fixed dummy
+     * password), copy it and read it back, a key derivation each time, 0.2 – 0.35 s of CPU under C1
+     * while a service with a TLS port starts; no service writes such a key store to disk with the
+     * JDK's default (IAM's PKCS#12 key files state their own). C1 makes RSA signing slower (see
+     * docs/benchmarks.md); {@code WISIM_JAVA_OPTS} replaces these flags. The start-up cache (below) is
+     * added to them.
      */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-Xss512k");
+    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-Xss512k",
+            "-Dkeystore.pkcs12.keyPbeIterationCount=1");
     /** The first Java with the AOT cache of JEP 483/514 ({@code -XX:AOTCache}, {@code -XX:AOTCacheOutput}). */
     static final int AOT_CACHE_JAVA = 25;
     static final String AOT_CACHE = "app.aot";
