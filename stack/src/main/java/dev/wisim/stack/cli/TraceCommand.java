@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
         + " each token decoded (never the token itself), and what changed from one hop's token to the next.")
 final class TraceCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(250);
 
     @Option(names = "--claims", description = "Print each JWT's header and claims in full.")
@@ -61,6 +60,7 @@ final class TraceCommand implements Callable<Integer> {
             }
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        ObjectMapper json = new ObjectMapper();   // made here, not when picocli builds every command for any one of them
         HttpRequest request = HttpRequest.newBuilder(URI.create(metadata + "/_sim/relays")).timeout(Duration.ofSeconds(5)).build();
         Set<String> seen = new HashSet<>();
         boolean first = true;
@@ -73,7 +73,7 @@ final class TraceCommand implements Callable<Integer> {
             JsonNode relays;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                relays = JSON.readTree(response.body()).path("relays");
+                relays = json.readTree(response.body()).path("relays");
             } catch (IOException e) {
                 System.err.println("wisim: the metadata server at " + metadata + " does not answer (" + e.getMessage() + "); is the stack up?");
                 return 1;

@@ -1,11 +1,13 @@
 package dev.wisim.stack.tls;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -13,14 +15,17 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -28,6 +33,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -56,7 +62,8 @@ public final class LocalCa {
 
     private final Path dir;
     private final X509Certificate certificate;
-    private final PrivateKey key;
+    /** Read when the CA first issues a certificate: a stack that finds its certificates current never needs it. */
+    private PrivateKey key;
 
     private LocalCa(Path dir, X509Certificate certificate, PrivateKey key) {
         this.dir = dir;
@@ -64,13 +71,17 @@ public final class LocalCa {
         this.key = key;
     }
 
-    /** The CA in {@code dir} ({@code ca.pem}, {@code ca-key.pem}), created if it is not there yet. */
+    /**
+     * The CA in {@code dir} ({@code ca.pem}, {@code ca-key.pem}), created if it is not there yet. An
+     * existing CA's certificate is read with the JDK alone: the stack starts faster without loading
+     * Bouncy Castle, which only issuing needs.
+     */
     public static LocalCa loadOrCreate(Path dir) {
         Path cert = dir.resolve("ca.pem");
         Path keyFile = dir.resolve("ca-key.pem");
         try {
             if (Files.exists(cert) && Files.exists(keyFile)) {
-                return new LocalCa(dir, readCertificate(cert), readKey(keyFile));
+                return new LocalCa(dir, readCertificate(cert), null);
             }
             Files.createDirectories(dir);
             KeyPair pair = newKeyPair();
@@ -103,9 +114,11 @@ public final class LocalCa {
     }
 
     /**
-     * The certificate issued for {@code name} before, while this CA signed it, it names the hosts and
+     * The certificate issued for {@code name} before, while this CA issued it, it names the hosts and
      * it has more than a week left; otherwise a new one. Starting a stack does not pay for new
-     * certificates every time.
+     * certificates every time. Which CA issued it is told by its authority key identifier, the CA's
+     * subject key identifier (a CA made anew has a new key): both are files of the stack's own, and
+     * verifying the signature cost the start 0.15 s of CPU (the JDK's P-256 tables are built first).
      */
     public ServerCertificate current(String name, List<String> hosts) {
         Path cert = dir.resolve(name + ".pem");
@@ -113,9 +126,9 @@ public final class LocalCa {
         try {
             if (Files.exists(cert) && Files.exists(keyFile)) {
                 X509Certificate existing = readCertificate(cert);
-                existing.verify(certificate.getPublicKey());
                 List<String> names = existing.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
-                if (existing.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(7))) && names.containsAll(hosts)) {
+                if (issuedByThisCa(existing) && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(7)))
+                        && names.containsAll(hosts)) {
                     return new ServerCertificate(cert, keyFile);
                 }
             }
@@ -145,7 +158,7 @@ public final class LocalCa {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(certificate));
-            writePem(cert, sign(builder, key), false);
+            writePem(cert, sign(builder, key()), false);
             writePem(keyFile, new JcaPKCS8Generator(pair.getPrivate(), null), true);
             return new ServerCertificate(cert, keyFile);
         } catch (IOException e) {
@@ -160,10 +173,16 @@ public final class LocalCa {
         return dir.resolve("truststore.p12");
     }
 
-    /** The CA as a PKCS12 truststore ({@code truststore.p12}, password {@value #TRUSTSTORE_PASSWORD}), for JVM clients. */
+    /**
+     * The CA as a PKCS12 truststore ({@code truststore.p12}, password {@value #TRUSTSTORE_PASSWORD}), for
+     * JVM clients; written again only when it is older than the CA's certificate.
+     */
     public Path truststore() {
         Path file = dir.resolve("truststore.p12");
         try {
+            if (newerThanAll(file, certificate())) {
+                return file;
+            }
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setCertificateEntry("wisim-local-ca", certificate);
@@ -186,17 +205,19 @@ public final class LocalCa {
     /**
      * The system's CA bundle with this CA added ({@code ca-bundle.pem}): for clients that take one bundle
      * in place of the system's (Python's {@code REQUESTS_CA_BUNDLE}, gcloud's custom CA file), so that
-     * they trust the stack and still the rest of the world.
+     * they trust the stack and still the rest of the world. Written again only when it is older than
+     * the CA's certificate or the system's bundle.
      */
     public Path bundle() {
         Path file = bundleFile();
         try {
+            Path system = SYSTEM_BUNDLES.stream().map(Path::of).filter(Files::isReadable).findFirst().orElse(null);
+            if (system == null ? newerThanAll(file, certificate()) : newerThanAll(file, certificate(), system)) {
+                return file;
+            }
             StringBuilder bundle = new StringBuilder();
-            for (String system : SYSTEM_BUNDLES) {
-                if (Files.isReadable(Path.of(system))) {
-                    bundle.append(Files.readString(Path.of(system))).append('\n');
-                    break;
-                }
+            if (system != null) {
+                bundle.append(Files.readString(system)).append('\n');
             }
             bundle.append(Files.readString(dir.resolve("ca.pem")));
             Files.writeString(file, bundle);
@@ -204,6 +225,38 @@ public final class LocalCa {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private boolean issuedByThisCa(X509Certificate issued) throws IOException {
+        byte[] authority = issued.getExtensionValue(Extension.authorityKeyIdentifier.getId());
+        byte[] subject = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        if (authority == null || subject == null || !issued.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
+            return false;
+        }
+        byte[] authorityKey = AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(authority)).getKeyIdentifierOctets();
+        byte[] subjectKey = SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(subject)).getKeyIdentifier();
+        return authorityKey != null && Arrays.equals(authorityKey, subjectKey);
+    }
+
+    /** Whether {@code file} exists and was written after every one of {@code sources} (following links). */
+    private static boolean newerThanAll(Path file, Path... sources) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        FileTime written = Files.getLastModifiedTime(file);
+        for (Path source : sources) {
+            if (written.compareTo(Files.getLastModifiedTime(source)) <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized PrivateKey key() throws IOException {
+        if (key == null) {
+            key = readKey(dir.resolve("ca-key.pem"));
+        }
+        return key;
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {
@@ -241,9 +294,10 @@ public final class LocalCa {
         }
     }
 
+    /** A PEM certificate, parsed by the JDK (its X.509 factory reads the Base64 form with its header lines). */
     private static X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file))) {
-            return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 
