@@ -1,5 +1,6 @@
 package dev.wisim.stack;
 
+import dev.wisim.stack.process.Concurrently;
 import dev.wisim.stack.process.Ports;
 import dev.wisim.stack.process.ServiceProcess;
 import dev.wisim.stack.scenario.Scenario.ClusterSpec;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The scenario's clusters after the first (the first is the node's, with the metadata server): each is
@@ -47,8 +47,7 @@ final class ExtraClusters implements AutoCloseable {
                         stateDir.resolve("logs").resolve(Service.APISERVER.module() + "-" + cluster.name() + ".log"), detached);
                 running.add(new Running(cluster, process, http, https));
             }
-            CompletableFuture.allOf(running.stream().map(r -> CompletableFuture.runAsync(() -> r.process().awaitReady(readyTimeout)))
-                    .toArray(CompletableFuture[]::new)).join();
+            Concurrently.runAll(running.stream().<Runnable>map(r -> () -> r.process().awaitReady(readyTimeout)).toList());
             return extras;
         } catch (RuntimeException e) {
             extras.close();
@@ -71,6 +70,6 @@ final class ExtraClusters implements AutoCloseable {
 
     @Override
     public void close() {
-        running.parallelStream().forEach(r -> r.process().stop());
+        Concurrently.runAll(running.stream().<Runnable>map(r -> () -> r.process().stop()).toList());
     }
 }

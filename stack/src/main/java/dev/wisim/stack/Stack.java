@@ -1,5 +1,6 @@
 package dev.wisim.stack;
 
+import dev.wisim.stack.process.Concurrently;
 import dev.wisim.stack.process.Ports;
 import dev.wisim.stack.process.ServiceProcess;
 import dev.wisim.stack.scenario.Scenario;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -157,7 +159,11 @@ public final class Stack implements AutoCloseable {
     @Override
     public void close() {
         extraClusters.close();
-        processes.values().parallelStream().forEach(ServiceProcess::stop);
+        stopAll(processes.values());
+    }
+
+    private static void stopAll(Collection<ServiceProcess> processes) {
+        Concurrently.runAll(processes.stream().<Runnable>map(process -> process::stop).toList());
     }
 
     /** What applying a scenario calls; the others need not be ready for it to start. */
@@ -281,10 +287,10 @@ public final class Stack implements AutoCloseable {
                     processes.put(service, launchers.get(service).get());
                 }
                 Map<Service, CompletableFuture<Void>> waits = new EnumMap<>(Service.class);
-                processes.forEach((service, process) -> waits.put(service, CompletableFuture.runAsync(
+                processes.forEach((service, process) -> waits.put(service, Concurrently.run(
                         () -> readyIn.put(service, process.awaitReady(READY_TIMEOUT)))));
                 // the scenario needs IAM, the cluster and storage; STS and the metadata server finish starting meanwhile
-                CompletableFuture.allOf(SCENARIO_NEEDS.stream().map(waits::get).toArray(CompletableFuture[]::new)).join();
+                Concurrently.join(CompletableFuture.allOf(SCENARIO_NEEDS.stream().map(waits::get).toArray(CompletableFuture[]::new)));
                 String base = "http://127.0.0.1:";
                 extras = ExtraClusters.start(home, world.clusters().subList(1, world.clusters().size()), state, secrets,
                         base + resolved.http().get(Service.IAM), detached, READY_TIMEOUT);
@@ -295,7 +301,7 @@ public final class Stack implements AutoCloseable {
                 ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM), clusterApis,
                         base + resolved.http().get(Service.STORAGE)).apply(world);
                 Duration appliedIn = Duration.ofNanos(System.nanoTime() - applying);
-                CompletableFuture.allOf(waits.values().toArray(CompletableFuture[]::new)).join();
+                Concurrently.join(CompletableFuture.allOf(waits.values().toArray(CompletableFuture[]::new)));
                 Stack stack = new Stack(world, resolved, processes, readyIn, applied, appliedIn, secrets, state, extras, launchers);
                 StackFiles.write(stack);
                 return stack;
@@ -303,10 +309,7 @@ public final class Stack implements AutoCloseable {
                 if (extras != null) {
                     extras.close();
                 }
-                processes.values().parallelStream().forEach(ServiceProcess::stop);
-                if (e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
+                stopAll(processes.values());
                 throw e;
             }
         }

@@ -1,5 +1,6 @@
 package dev.wisim.stack.cli;
 
+import dev.wisim.stack.process.Concurrently;
 import dev.wisim.stack.process.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +21,13 @@ final class DownCommand implements Callable<Integer> {
             return 0;
         }
         List<String> lines = Files.readAllLines(pids);
-        lines.parallelStream().filter(l -> l.contains(" ")).forEach(line -> {
+        Concurrently.runAll(lines.stream().filter(l -> l.contains(" ")).<Runnable>map(line -> () -> {
             String[] parts = line.split(" ");
             ProcessHandle.of(Long.parseLong(parts[1])).filter(DownCommand::isWisimService).ifPresent(handle -> {
                 ServiceProcess.stop(handle);
                 System.out.println("stopped " + parts[0] + " (pid " + parts[1] + ")");
             });
-        });
+        }).toList());
         Files.delete(pids);
         return 0;
     }

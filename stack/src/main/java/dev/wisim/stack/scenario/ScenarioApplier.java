@@ -1,5 +1,6 @@
 package dev.wisim.stack.scenario;
 
+import dev.wisim.stack.process.Concurrently;
 import dev.wisim.stack.scenario.Scenario.BindingSpec;
 import dev.wisim.stack.scenario.Scenario.BucketSpec;
 import dev.wisim.stack.scenario.Scenario.ClusterSpec;
@@ -77,18 +78,18 @@ public final class ScenarioApplier {
             numbers.put(project.id(), (String) created.get("projectNumber"));
         }
         // IAM, the cluster and storage are independent once the projects exist: apply them side by side
-        CompletableFuture<byte[]> adminKey = CompletableFuture.supplyAsync(() -> adminServiceAccount(admin, scenario));
-        CompletableFuture.allOf(adminKey,
-                CompletableFuture.runAsync(() -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a))),
-                CompletableFuture.runAsync(() -> scenario.clusters().forEach(this::applyCluster)),
-                CompletableFuture.runAsync(() -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b)))).join();
+        CompletableFuture<byte[]> adminKey = Concurrently.supply(() -> adminServiceAccount(admin, scenario));
+        Concurrently.runAll(List.<Runnable>of(
+                () -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a)),
+                () -> scenario.clusters().forEach(this::applyCluster),
+                () -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b))));
         List<String> extended = scenario.serviceAccountsOrEmpty().stream()
                 .filter(a -> Boolean.TRUE.equals(a.allowCredentialLifetimeExtension())).map(ServiceAccountSpec::email).toList();
         if (!extended.isEmpty()) {
             api.call("PUT", iam + "/_sim/org-policy/iam.allowServiceAccountCredentialLifetimeExtension", null,
                     Map.of("allowedValues", extended), OK);
         }
-        return new Applied(admin, numbers, adminKey.join());
+        return new Applied(admin, numbers, Concurrently.join(adminKey));
     }
 
     /**
