@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wisim.stack.Service;
 import dev.wisim.stack.cli.WisimCommand;
+import dev.wisim.stack.process.Concurrently;
 import dev.wisim.stack.process.Ports;
 import dev.wisim.stack.process.ServiceProcess;
 import java.io.InputStream;
@@ -96,7 +97,7 @@ class ComposeTopologyIT {
             processes.add(ServiceProcess.start(entry.getValue(), jar, ports.get(entry.getKey()), env, properties,
                     state.resolve("logs").resolve(entry.getKey() + ".log"), false));
         }
-        processes.parallelStream().forEach(p -> p.awaitReady(Duration.ofSeconds(90)));
+        Concurrently.runAll(processes.stream().<Runnable>map(p -> () -> p.awaitReady(Duration.ofSeconds(90))).toList());
 
         Path scenario = state.resolve("scenario.yaml");
         Files.writeString(scenario, rewrite(Files.readString(ComposeFileIT.HOME.resolve("deploy/compose/scenario.yaml"))));
@@ -110,7 +111,7 @@ class ComposeTopologyIT {
 
     @AfterAll
     static void stop() {
-        processes.parallelStream().forEach(ServiceProcess::stop);
+        Concurrently.runAll(processes.stream().<Runnable>map(p -> p::stop).toList());
     }
 
     private static String rewrite(String value) {
@@ -161,8 +162,18 @@ class ComposeTopologyIT {
     @Test
     @SuppressWarnings("unchecked")
     void theScenarioOneShotAppliesAgainAsComposeStartsItBeforeEveryWorkloadRun() throws Exception {
+        String keyFile = Files.readString(state.resolve("out/admin-key.json"));
         assertThat(new CommandLine(new WisimCommand()).execute(scenarioCommand)).as("the scenario one-shot, again").isZero();
         String admin = Files.readString(state.resolve("out/admin-token")).strip();
+        // the admin's key file it found is kept, and so is its key (the only one): no new key at every run
+        assertThat(Files.readString(state.resolve("out/admin-key.json"))).isEqualTo(keyFile);
+        String keyId = (String) new ObjectMapper().readValue(keyFile, Map.class).get("private_key_id");
+        Http.Reply keys = Http.get(rewrite("http://iam.localhost:8082")
+                + "/v1/projects/-/serviceAccounts/wisim-admin@demo-project.iam.gserviceaccount.com/keys?keyTypes=USER_MANAGED",
+                "Authorization", "Bearer " + admin);
+        assertThat(keys.status()).as(keys.body()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) keys.json().get("keys")).extracting(k -> (String) k.get("name"))
+                .containsExactly("projects/demo-project/serviceAccounts/wisim-admin@demo-project.iam.gserviceaccount.com/keys/" + keyId);
         Http.Reply policy = Http.postJson(rewrite("http://iam.localhost:8082")
                 + "/v1/projects/-/serviceAccounts/test-gsa@demo-project.iam.gserviceaccount.com:getIamPolicy", Map.of(),
                 "Authorization", "Bearer " + admin);

@@ -299,7 +299,7 @@ public final class Stack implements AutoCloseable {
                 clusterApis.putAll(extras.urls());
                 long applying = System.nanoTime();
                 ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM), clusterApis,
-                        base + resolved.http().get(Service.STORAGE)).apply(world);
+                        base + resolved.http().get(Service.STORAGE)).apply(world, StackFiles.keptAdminKey(state));
                 Duration appliedIn = Duration.ofNanos(System.nanoTime() - applying);
                 Concurrently.join(CompletableFuture.allOf(waits.values().toArray(CompletableFuture[]::new)));
                 Stack stack = new Stack(world, resolved, processes, readyIn, applied, appliedIn, secrets, state, extras, launchers);

@@ -46,6 +46,19 @@ public final class StackFiles {
     }
 
     /**
+     * The admin service account's key file an earlier start (or {@code wisim apply}) left in {@code dir},
+     * or null: the scenario keeps it, and its key, while IAM still holds that key.
+     */
+    public static byte[] keptAdminKey(Path dir) {
+        Path file = dir.resolve(ADMIN_KEY_FILE);
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /**
      * What a stack keeps in its state directory of the world it ran: the services' keys, storage's
      * objects, the pods' volumes, extra clusters, the client files and logs.
      * {@code wisim up --fresh} removes them, so that the stack starts from its scenario alone; the

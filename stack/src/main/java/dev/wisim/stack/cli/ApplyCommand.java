@@ -1,5 +1,6 @@
 package dev.wisim.stack.cli;
 
+import dev.wisim.stack.StackFiles;
 import dev.wisim.stack.scenario.Scenario;
 import dev.wisim.stack.scenario.ScenarioApplier;
 import java.io.IOException;
@@ -56,11 +57,11 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Map<String, String> clusters = new LinkedHashMap<>();
         clusters.put(world.cluster().name(), apiserver);
-        ScenarioApplier.Applied applied = new ScenarioApplier(iam, clusters, storage).apply(world);
+        ScenarioApplier.Applied applied = new ScenarioApplier(iam, clusters, storage).apply(world, StackFiles.keptAdminKey(out));
         Files.createDirectories(out);
         write(out.resolve("admin-token"), applied.adminToken().getBytes());
         if (applied.adminKeyFile() != null) {
-            write(out.resolve("admin-key.json"), applied.adminKeyFile());
+            write(out.resolve(StackFiles.ADMIN_KEY_FILE), applied.adminKeyFile());
         }
         System.out.println("wisim: scenario applied (project " + world.cluster().project() + ", number "
                 + applied.projectNumbers().get(world.cluster().project()) + "); admin credentials in " + out);

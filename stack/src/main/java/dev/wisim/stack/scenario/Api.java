@@ -66,6 +66,11 @@ final class Api {
         }
     }
 
+    /** A JSON object read from bytes. */
+    static Map<?, ?> object(byte[] json) throws IOException {
+        return JSON.readValue(json, Map.class);
+    }
+
     static byte[] json(Object body) {
         try {
             return JSON.writeValueAsBytes(body);

@@ -10,6 +10,7 @@ import dev.wisim.stack.scenario.Scenario.ObjectSpec;
 import dev.wisim.stack.scenario.Scenario.PodSpec;
 import dev.wisim.stack.scenario.Scenario.ProjectSpec;
 import dev.wisim.stack.scenario.Scenario.ServiceAccountSpec;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Applying again to services that already hold the scenario succeeds (docker compose starts its
  * one-shot again with every {@code run}): what exists is taken as it is, bindings are added where
- * missing, objects are written again, and the admin service account gets a new key.
+ * missing, objects are written again, and the admin service account keeps the key of the key file
+ * handed back (the one the earlier apply wrote, while IAM still holds its key) or gets a new one.
  */
 public final class ScenarioApplier {
 
@@ -65,6 +67,14 @@ public final class ScenarioApplier {
     }
 
     public Applied apply(Scenario scenario) {
+        return apply(scenario, null);
+    }
+
+    /**
+     * @param keptKeyFile the admin service account's key file an earlier apply wrote (null if none):
+     *                    kept, with its key, while IAM still holds that key, instead of a new key made
+     */
+    public Applied apply(Scenario scenario, byte[] keptKeyFile) {
         String admin = (String) api.call("POST", iam + "/_sim/tokens", null, Map.of("principal", "user:" + scenario.admin()), OK)
                 .get("access_token");
         Map<String, String> numbers = new LinkedHashMap<>();
@@ -78,7 +88,7 @@ public final class ScenarioApplier {
             numbers.put(project.id(), (String) created.get("projectNumber"));
         }
         // IAM, the cluster and storage are independent once the projects exist: apply them side by side
-        CompletableFuture<byte[]> adminKey = Concurrently.supply(() -> adminServiceAccount(admin, scenario));
+        CompletableFuture<byte[]> adminKey = Concurrently.supply(() -> adminServiceAccount(admin, scenario, keptKeyFile));
         Concurrently.runAll(List.<Runnable>of(
                 () -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a)),
                 () -> scenario.clusters().forEach(this::applyCluster),
@@ -96,7 +106,7 @@ public final class ScenarioApplier {
      * The scenario's admin service account, in the first project and owner of every project, with a
      * key: the non-interactive admin identity ({@code gcloud auth activate-service-account --key-file}).
      */
-    private byte[] adminServiceAccount(String admin, Scenario scenario) {
+    private byte[] adminServiceAccount(String admin, Scenario scenario, byte[] keptKeyFile) {
         if (scenario.adminServiceAccount() == null) {
             return null;
         }
@@ -110,18 +120,40 @@ public final class ScenarioApplier {
                     Map.of("policy", withBindings(policy, List.of(new BindingSpec("roles/owner", List.of(member))))), OK);
         }
         String keys = iam + "/v1/projects/-/serviceAccounts/" + email + "/keys";
-        // IAM keeps its state across restarts: the key files of earlier starts are gone, so are their keys
-        // (and an account holds at most ten)
+        // IAM keeps its state across restarts: the key file still kept keeps its key, the keys of key files
+        // no longer kept are deleted (an account holds at most ten)
+        String keptId = keyId(keptKeyFile, email);
+        boolean kept = false;
         Object earlier = api.call("GET", keys + "?keyTypes=USER_MANAGED", admin, null, OK).get("keys");
         if (earlier instanceof List<?> list) {
             for (Object each : list) {
                 if (each instanceof Map<?, ?> old && old.get("name") instanceof String name) {
-                    api.call("DELETE", iam + "/v1/" + name, admin, null, OK);
+                    if (keptId != null && name.endsWith("/keys/" + keptId)) {
+                        kept = true;
+                    } else {
+                        api.call("DELETE", iam + "/v1/" + name, admin, null, OK);
+                    }
                 }
             }
         }
+        if (kept) {
+            return keptKeyFile;
+        }
         Map<String, Object> key = api.call("POST", keys, admin, Map.of("privateKeyType", "TYPE_GOOGLE_CREDENTIALS_FILE"), OK);
         return Base64.getDecoder().decode((String) key.get("privateKeyData"));
+    }
+
+    /** The {@code private_key_id} of a key file of {@code email}'s; null for none, another account's, or not a key file. */
+    static String keyId(byte[] keyFile, String email) {
+        if (keyFile == null) {
+            return null;
+        }
+        try {
+            Map<?, ?> fields = Api.object(keyFile);
+            return email.equals(fields.get("client_email")) && fields.get("private_key_id") instanceof String id && !id.isBlank() ? id : null;
+        } catch (IOException notAKeyFile) {
+            return null;
+        }
     }
 
     private void createServiceAccount(String admin, ServiceAccountSpec account) {

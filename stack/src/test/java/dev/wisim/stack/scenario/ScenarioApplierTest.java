@@ -2,6 +2,7 @@ package dev.wisim.stack.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,17 @@ class ScenarioApplierTest {
                 new Scenario.BindingSpec("roles/iam.workloadIdentityUser", List.of("serviceAccount:p.svc.id.goog[ns/ksa]"))));
         assertThat(updated.get("bindings")).isEqualTo(List.of(
                 Map.of("role", "roles/iam.workloadIdentityUser", "members", List.of("serviceAccount:p.svc.id.goog[ns/ksa]"))));
+    }
+
+    @Test
+    void keepsOnlyAKeyFileOfTheAdminAccount() {
+        String email = "wisim-admin@demo-project.iam.gserviceaccount.com";
+        byte[] file = ("{\"type\":\"service_account\",\"private_key_id\":\"34ea6d2a\",\"client_email\":\"" + email + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(ScenarioApplier.keyId(file, email)).isEqualTo("34ea6d2a");
+        assertThat(ScenarioApplier.keyId(file, "other@demo-project.iam.gserviceaccount.com")).isNull();
+        assertThat(ScenarioApplier.keyId("not json".getBytes(StandardCharsets.UTF_8), email)).isNull();
+        assertThat(ScenarioApplier.keyId(("{\"client_email\":\"" + email + "\"}").getBytes(StandardCharsets.UTF_8), email)).isNull();
+        assertThat(ScenarioApplier.keyId(null, email)).isNull();
     }
 }
