@@ -75,6 +75,15 @@ public final class ScenarioApplier {
      *                    kept, with its key, while IAM still holds that key, instead of a new key made
      */
     public Applied apply(Scenario scenario, byte[] keptKeyFile) {
+        // the clusters need neither the admin's token nor the projects (their pools are named after the
+        // project, not looked up): they start at once, beside Google's side
+        CompletableFuture<Void> clusters = Concurrently.run(() -> scenario.clusters().forEach(this::applyCluster));
+        CompletableFuture<Applied> google = Concurrently.supply(() -> applyGoogle(scenario, keptKeyFile));
+        Concurrently.join(CompletableFuture.allOf(clusters, google));
+        return google.join();
+    }
+
+    private Applied applyGoogle(Scenario scenario, byte[] keptKeyFile) {
         String admin = (String) api.call("POST", iam + "/_sim/tokens", null, Map.of("principal", "user:" + scenario.admin()), OK)
                 .get("access_token");
         Map<String, String> numbers = new LinkedHashMap<>();
@@ -87,11 +96,10 @@ public final class ScenarioApplier {
                     : (Map<String, Object>) operation.body().get("response");
             numbers.put(project.id(), (String) created.get("projectNumber"));
         }
-        // IAM, the cluster and storage are independent once the projects exist: apply them side by side
+        // IAM's accounts and storage's buckets are independent once the projects exist: side by side
         CompletableFuture<byte[]> adminKey = Concurrently.supply(() -> adminServiceAccount(admin, scenario, keptKeyFile));
         Concurrently.runAll(List.<Runnable>of(
                 () -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a)),
-                () -> scenario.clusters().forEach(this::applyCluster),
                 () -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b))));
         List<String> extended = scenario.serviceAccountsOrEmpty().stream()
                 .filter(a -> Boolean.TRUE.equals(a.allowCredentialLifetimeExtension())).map(ServiceAccountSpec::email).toList();
@@ -113,12 +121,22 @@ public final class ScenarioApplier {
         String project = scenario.projects().get(0).id();
         String email = createServiceAccount(admin, project, scenario.adminServiceAccount(), Map.of("displayName", "wisim admin"));
         String member = "serviceAccount:" + email;
-        for (ProjectSpec each : scenario.projects()) {
-            String resource = iam + "/v1/projects/" + each.id();
-            Map<String, Object> policy = api.call("POST", resource + ":getIamPolicy", admin, null, OK);
-            api.call("POST", resource + ":setIamPolicy", admin,
-                    Map.of("policy", withBindings(policy, List.of(new BindingSpec("roles/owner", List.of(member))))), OK);
-        }
+        // its ownership of the projects and its key, side by side
+        CompletableFuture<Void> owner = Concurrently.run(() -> {
+            for (ProjectSpec each : scenario.projects()) {
+                String resource = iam + "/v1/projects/" + each.id();
+                Map<String, Object> policy = api.call("POST", resource + ":getIamPolicy", admin, null, OK);
+                api.call("POST", resource + ":setIamPolicy", admin,
+                        Map.of("policy", withBindings(policy, List.of(new BindingSpec("roles/owner", List.of(member))))), OK);
+            }
+        });
+        CompletableFuture<byte[]> key = Concurrently.supply(() -> adminKey(admin, email, keptKeyFile));
+        Concurrently.join(CompletableFuture.allOf(owner, key));
+        return key.join();
+    }
+
+    /** The admin service account's key file: the kept one while IAM holds its key, else a new key's. */
+    private byte[] adminKey(String admin, String email, byte[] keptKeyFile) {
         String keys = iam + "/v1/projects/-/serviceAccounts/" + email + "/keys";
         // IAM keeps its state across restarts: the key file still kept keeps its key, the keys of key files
         // no longer kept are deleted (an account holds at most ten)
@@ -223,16 +241,21 @@ public final class ScenarioApplier {
     private void createBucket(String admin, BucketSpec bucket) {
         api.call("POST", storage + "/storage/v1/b?project=" + bucket.project(), admin, Map.of("name", bucket.name()), Set.of(200, EXISTS));
         String base = storage + "/storage/v1/b/" + bucket.name();
+        // the bucket's policy and its objects (the admin owns the bucket either way), side by side
+        List<Runnable> parts = new ArrayList<>();
         if (bucket.bindings() != null && !bucket.bindings().isEmpty()) {
-            Map<String, Object> policy = api.call("GET", base + "/iam", admin, null, OK);
-            api.call("PUT", base + "/iam", admin, withBindings(policy, bucket.bindings()), OK);
+            parts.add(() -> {
+                Map<String, Object> policy = api.call("GET", base + "/iam", admin, null, OK);
+                api.call("PUT", base + "/iam", admin, withBindings(policy, bucket.bindings()), OK);
+            });
         }
         for (ObjectSpec object : bucket.objects() == null ? List.<ObjectSpec>of() : bucket.objects()) {
             String url = storage + "/upload/storage/v1/b/" + bucket.name() + "/o?uploadType=media&name="
                     + URLEncoder.encode(object.name(), StandardCharsets.UTF_8);
-            api.exchange("POST", url, admin, (object.content() == null ? "" : object.content()).getBytes(StandardCharsets.UTF_8),
-                    object.contentType() == null ? "application/octet-stream" : object.contentType(), OK);
+            parts.add(() -> api.exchange("POST", url, admin, (object.content() == null ? "" : object.content()).getBytes(StandardCharsets.UTF_8),
+                    object.contentType() == null ? "application/octet-stream" : object.contentType(), OK));
         }
+        Concurrently.runAll(parts);
     }
 
     /** The policy with the scenario's members added to (or bound under) each role. */
