@@ -98,16 +98,16 @@ public final class ScenarioApplier {
         }
         // IAM's accounts and storage's buckets are independent once the projects exist: side by side
         CompletableFuture<byte[]> adminKey = Concurrently.supply(() -> adminServiceAccount(admin, scenario, keptKeyFile));
-        Concurrently.runAll(List.<Runnable>of(
-                () -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a)),
-                () -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b))));
+        Concurrently.join(CompletableFuture.allOf(adminKey,
+                Concurrently.run(() -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a))),
+                Concurrently.run(() -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b)))));
         List<String> extended = scenario.serviceAccountsOrEmpty().stream()
                 .filter(a -> Boolean.TRUE.equals(a.allowCredentialLifetimeExtension())).map(ServiceAccountSpec::email).toList();
         if (!extended.isEmpty()) {
             api.call("PUT", iam + "/_sim/org-policy/iam.allowServiceAccountCredentialLifetimeExtension", null,
                     Map.of("allowedValues", extended), OK);
         }
-        return new Applied(admin, numbers, Concurrently.join(adminKey));
+        return new Applied(admin, numbers, adminKey.join());
     }
 
     /**
