@@ -290,7 +290,7 @@ public final class Stack implements AutoCloseable {
                 processes.forEach((service, process) -> waits.put(service, Concurrently.run(
                         () -> readyIn.put(service, process.awaitReady(READY_TIMEOUT)))));
                 // the scenario needs IAM, the cluster and storage; STS and the metadata server finish starting meanwhile
-                Concurrently.join(CompletableFuture.allOf(SCENARIO_NEEDS.stream().map(waits::get).toArray(CompletableFuture[]::new)));
+                Concurrently.joinAll(SCENARIO_NEEDS.stream().map(waits::get).toArray(CompletableFuture[]::new));
                 String base = "http://127.0.0.1:";
                 extras = ExtraClusters.start(home, world.clusters().subList(1, world.clusters().size()), state, secrets,
                         base + resolved.http().get(Service.IAM), detached, READY_TIMEOUT);
@@ -301,7 +301,7 @@ public final class Stack implements AutoCloseable {
                 ScenarioApplier.Applied applied = new ScenarioApplier(base + resolved.http().get(Service.IAM), clusterApis,
                         base + resolved.http().get(Service.STORAGE)).apply(world, StackFiles.keptAdminKey(state));
                 Duration appliedIn = Duration.ofNanos(System.nanoTime() - applying);
-                Concurrently.join(CompletableFuture.allOf(waits.values().toArray(CompletableFuture[]::new)));
+                Concurrently.joinAll(waits.values().toArray(CompletableFuture[]::new));
                 Stack stack = new Stack(world, resolved, processes, readyIn, applied, appliedIn, secrets, state, extras, launchers);
                 StackFiles.write(stack);
                 return stack;

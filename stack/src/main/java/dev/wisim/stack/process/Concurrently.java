@@ -34,7 +34,12 @@ public final class Concurrently {
 
     /** Runs every task at once and returns when all have ended; the first failure is thrown as it was. */
     public static void runAll(Collection<? extends Runnable> tasks) {
-        join(CompletableFuture.allOf(tasks.stream().map(Concurrently::run).toArray(CompletableFuture[]::new)));
+        joinAll(tasks.stream().map(Concurrently::run).toArray(CompletableFuture[]::new));
+    }
+
+    /** Returns when every future has ended; the first failure is thrown as it was. */
+    public static void joinAll(CompletableFuture<?>... futures) {
+        join(CompletableFuture.allOf(futures));
     }
 
     /** The future's value; a task's own unchecked exception is thrown as it was, not wrapped. */

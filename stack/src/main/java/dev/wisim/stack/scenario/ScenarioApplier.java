@@ -79,7 +79,7 @@ public final class ScenarioApplier {
         // project, not looked up): they start at once, beside Google's side
         CompletableFuture<Void> clusters = Concurrently.run(() -> scenario.clusters().forEach(this::applyCluster));
         CompletableFuture<Applied> google = Concurrently.supply(() -> applyGoogle(scenario, keptKeyFile));
-        Concurrently.join(CompletableFuture.allOf(clusters, google));
+        Concurrently.joinAll(clusters, google);
         return google.join();
     }
 
@@ -98,9 +98,9 @@ public final class ScenarioApplier {
         }
         // IAM's accounts and storage's buckets are independent once the projects exist: side by side
         CompletableFuture<byte[]> adminKey = Concurrently.supply(() -> adminServiceAccount(admin, scenario, keptKeyFile));
-        Concurrently.join(CompletableFuture.allOf(adminKey,
+        Concurrently.joinAll(adminKey,
                 Concurrently.run(() -> scenario.serviceAccountsOrEmpty().forEach(a -> createServiceAccount(admin, a))),
-                Concurrently.run(() -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b)))));
+                Concurrently.run(() -> scenario.bucketsOrEmpty().forEach(b -> createBucket(admin, b))));
         List<String> extended = scenario.serviceAccountsOrEmpty().stream()
                 .filter(a -> Boolean.TRUE.equals(a.allowCredentialLifetimeExtension())).map(ServiceAccountSpec::email).toList();
         if (!extended.isEmpty()) {
@@ -131,7 +131,7 @@ public final class ScenarioApplier {
             }
         });
         CompletableFuture<byte[]> key = Concurrently.supply(() -> adminKey(admin, email, keptKeyFile));
-        Concurrently.join(CompletableFuture.allOf(owner, key));
+        Concurrently.joinAll(owner, key);
         return key.join();
     }
 
